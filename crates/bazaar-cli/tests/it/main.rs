@@ -1,0 +1,16 @@
+//! CLI integration tests: one binary, one module per topic.
+
+mod harness;
+
+mod explain;
+mod usage;
+
+// community
+
+// review
+
+// vote
+
+// activity
+
+// ladder
