@@ -69,3 +69,28 @@ pub mod rules;
 pub mod sponsor;
 
 pub use jiff::civil::Date;
+
+/// The entry point the `org_yaml` fuzz target and the no-panic test share:
+/// decode `text` as `config/fuzz/org.yaml` (and as a `teams.yaml` merged
+/// into it) and run every `org/*` check on the result. Returns the number of
+/// findings. Never panics, whatever the input.
+#[doc(hidden)]
+pub fn fuzz_org_yaml(text: &str) -> usize {
+    use org::parse::parse_org_file;
+    let file = "config/fuzz/org.yaml";
+    let mut tree = org::OrgTree {
+        config_prefix: "config/".to_string(),
+        ..org::OrgTree::default()
+    };
+    match parse_org_file(text, file) {
+        Ok(parsed) => {
+            let mut o = org::Org::from_file("fuzz", file, parsed);
+            if let Ok(teams) = parse_org_file(text, "config/fuzz/sig-fuzz/teams.yaml") {
+                o.merge_teams_file("config/fuzz/sig-fuzz/teams.yaml", "sig-fuzz", teams);
+            }
+            tree.orgs.push(o);
+        }
+        Err(e) => tree.diagnostics.push(load::decode_diagnostic(&e, file)),
+    }
+    rules::check(&tree, &rules::CheckOptions::default()).len()
+}

@@ -29,7 +29,7 @@ pub enum LoadError {
         "`{0}` is not a kubernetes/org checkout: it has neither a `config/` directory nor `<org>/org.yaml` files"
     )]
     NotAnOrgRepo(PathBuf),
-    #[error("cannot read `{path}`: {source}")]
+    #[error("cannot read `{path}`")]
     Io { path: PathBuf, source: io::Error },
 }
 

@@ -11,11 +11,14 @@
 //! Every fact is optional: what the caller does not know makes the answer
 //! [`Verdict::Incomplete`], never a rejection.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use bazaar_core::Login;
+use bazaar_core::yaml::{self, YamlError};
+use serde::Deserialize;
 
 use crate::ladder::{Requirement, Status};
+use crate::org::OrgTree;
 
 /// A role in one OWNERS file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -370,6 +373,140 @@ pub(crate) fn verdict(reqs: &[Requirement]) -> Verdict {
     }
 }
 
+/// Facts about people that the org repository does not hold (yet): their
+/// company and their OWNERS roles elsewhere. Read from a small YAML file:
+///
+/// ```yaml
+/// people:
+///   alice:
+///     company: Google
+///     owners:                      # every OWNERS role; [] = none anywhere
+///     - path: kubernetes/kubernetes/pkg/kubelet/OWNERS
+///       role: approver             # or reviewer
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PeopleFacts {
+    pub people: BTreeMap<Login, PersonFacts>,
+}
+
+/// What [`PeopleFacts`] says about one person.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PersonFacts {
+    pub company: Option<String>,
+    /// `None` when the file does not say.
+    pub owners: Option<Vec<OwnersRole>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPeople {
+    people: Option<BTreeMap<String, RawPerson>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPerson {
+    company: Option<String>,
+    owners: Option<Vec<RawOwnersRole>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOwnersRole {
+    path: String,
+    role: RawRole,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum RawRole {
+    Reviewer,
+    Approver,
+}
+
+/// Decode a people-facts file (strict: unknown keys are located errors).
+pub fn parse_people(text: &str) -> Result<PeopleFacts, YamlError> {
+    let raw: Option<RawPeople> = yaml::from_str(text)?;
+    let people = raw
+        .and_then(|r| r.people)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(login, p)| {
+            let owners = p.owners.map(|o| {
+                o.into_iter()
+                    .map(|r| OwnersRole {
+                        path: r.path,
+                        approver: matches!(r.role, RawRole::Approver),
+                    })
+                    .collect()
+            });
+            (
+                Login::new(&login),
+                PersonFacts {
+                    company: p.company,
+                    owners,
+                },
+            )
+        })
+        .collect();
+    Ok(PeopleFacts { people })
+}
+
+/// Assemble a request from the org repository and extra facts:
+/// memberships come from `tree`; OWNERS roles from the org repository's
+/// OWNERS files plus `facts` (the org repository alone cannot prove that
+/// someone is in no OWNERS file, so without `facts` a sponsor not found
+/// there is "unknown", not "not a reviewer"); companies from `facts`.
+pub fn request_from_tree(
+    tree: &OrgTree,
+    candidate: &Login,
+    sponsors: &[Login],
+    target_orgs: &[String],
+    main_org: &str,
+    facts: &PeopleFacts,
+) -> SponsorRequest {
+    let orgs_of =
+        |l: &Login| -> Vec<String> { tree.orgs_of(l).into_iter().map(str::to_string).collect() };
+    let sponsors = sponsors
+        .iter()
+        .map(|s| {
+            let person = facts.people.get(s);
+            let mut roles: Vec<OwnersRole> = Vec::new();
+            for f in &tree.owners {
+                // One role per file, the higher one.
+                let approver = f.approvers.iter().any(|e| &e.login == s);
+                if approver || f.reviewers.iter().any(|e| &e.login == s) {
+                    roles.push(OwnersRole {
+                        path: f.path.clone(),
+                        approver,
+                    });
+                }
+            }
+            let owners_roles = match person.and_then(|p| p.owners.as_ref()) {
+                Some(listed) => {
+                    roles.extend(listed.iter().cloned());
+                    Some(roles)
+                }
+                None if roles.is_empty() => None,
+                None => Some(roles),
+            };
+            SponsorFacts {
+                login: s.clone(),
+                orgs: Some(orgs_of(s)),
+                owners_roles,
+                company: person.and_then(|p| p.company.clone()),
+            }
+        })
+        .collect();
+    SponsorRequest {
+        candidate: candidate.clone(),
+        candidate_orgs: Some(orgs_of(candidate)),
+        target_orgs: target_orgs.to_vec(),
+        main_org: main_org.to_string(),
+        sponsors,
+    }
+}
+
 fn backticked<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
     let v: Vec<String> = items
         .into_iter()
@@ -541,6 +678,62 @@ mod tests {
             ),
         ]));
         assert_eq!(r.verdict, Verdict::Approved);
+    }
+
+    #[test]
+    fn people_facts_file() {
+        let f = parse_people(
+            "people:\n  Alice:\n    company: Google\n    owners:\n    - path: k/k/OWNERS\n      role: approver\n  bob:\n    owners: []\n",
+        )
+        .expect("valid");
+        let alice = &f.people[&Login::new("alice")];
+        assert_eq!(alice.company.as_deref(), Some("Google"));
+        assert_eq!(alice.owners.as_ref().map(Vec::len), Some(1));
+        assert_eq!(f.people[&Login::new("bob")].owners, Some(vec![]));
+        let e = parse_people("people:\n  a:\n    employer: X\n").expect_err("strict");
+        assert_eq!((e.rule.id, e.line), ("yaml/unknown-key", 3));
+        let e = parse_people("people:\n  a:\n    owners:\n    - {path: x, role: owner}\n")
+            .expect_err("role");
+        assert_eq!(e.line, 4);
+    }
+
+    #[test]
+    fn request_from_the_org_repository() {
+        let dir = bazaar_testkit::Dir::new();
+        dir.create(
+            "config/x/org.yaml",
+            "admins: [boss]\nmembers: [alice, bob, carol]\n",
+        );
+        dir.create("config/x/OWNERS", "approvers: [boss, alice]\n");
+        dir.create("config/y/org.yaml", "members: [newbie]\n");
+        let tree = crate::load::load_org_root(dir.path()).expect("loads");
+        let facts = parse_people(
+            "people:\n  bob:\n    company: B\n    owners: []\n  alice:\n    company: A\n",
+        )
+        .expect("valid");
+        let req = request_from_tree(
+            &tree,
+            &Login::new("stranger"),
+            &[Login::new("alice"), Login::new("bob"), Login::new("carol")],
+            &["x".to_string()],
+            "x",
+            &facts,
+        );
+        assert_eq!(req.candidate_orgs, Some(vec![]));
+        let roles: Vec<_> = req
+            .sponsors
+            .iter()
+            .map(|s| s.owners_roles.as_ref().map(Vec::len))
+            .collect();
+        assert_eq!(
+            roles,
+            [Some(1), Some(0), None],
+            "found / listed as none / unknown"
+        );
+        let r = check_sponsors(&req);
+        assert_eq!(r.verdict, Verdict::Rejected, "bob is in no OWNERS file");
+        let newbie = request_from_tree(&tree, &Login::new("NEWBIE"), &[], &[], "x", &facts);
+        assert_eq!(check_sponsors(&newbie).verdict, Verdict::NotNeeded);
     }
 
     #[test]
