@@ -362,6 +362,15 @@ impl Org {
         self.is_admin(login) || self.members.iter().any(|e| &e.login == login)
     }
 
+    /// Normalised logins of every admin and member, for repeated lookups.
+    pub fn member_set(&self) -> std::collections::HashSet<&str> {
+        self.admins
+            .iter()
+            .chain(&self.members)
+            .map(|e| e.login.normalized())
+            .collect()
+    }
+
     /// The merged team map: for each top-level name, the last definition wins
     /// (peribolos' merge semantics), in name order.
     pub fn effective_teams(&self) -> Vec<&Team> {

@@ -26,6 +26,7 @@ mod team_maintainer_also_member;
 mod team_maintainer_not_admin;
 mod team_member_is_admin;
 mod team_member_not_org_member;
+mod team_name_invalid;
 mod team_owners_not_org_member;
 mod team_previously_conflict;
 mod team_privacy_not_closed;
@@ -101,6 +102,7 @@ const CHECKS: &[(RuleMeta, CheckFn)] = &[
     ),
     (team_member_is_admin::RULE, team_member_is_admin::check),
     (duplicate_team::RULE, duplicate_team::check),
+    (team_name_invalid::RULE, team_name_invalid::check),
     (
         team_previously_conflict::RULE,
         team_previously_conflict::check,
@@ -137,6 +139,7 @@ pub const ALL: &[RuleMeta] = &[
     team_member_not_org_member::RULE,
     team_member_is_admin::RULE,
     duplicate_team::RULE,
+    team_name_invalid::RULE,
     team_previously_conflict::RULE,
     teams_file_ignored_key::RULE,
     repo_permission_invalid::RULE,

@@ -49,8 +49,12 @@ pub fn check_owners_membership(owners: &[OwnersFile], orgs: &[Org]) -> Vec<Diagn
         let Some(org) = orgs.iter().find(|o| Some(o.name.as_str()) == f.scope.org()) else {
             continue;
         };
+        let members = org.member_set();
         for (role, entries) in [("reviewer", &f.reviewers), ("approver", &f.approvers)] {
-            for e in entries.iter().filter(|e| !org.is_member(&e.login)) {
+            for e in entries
+                .iter()
+                .filter(|e| !members.contains(e.login.normalized()))
+            {
                 let via = e
                     .alias
                     .as_ref()

@@ -25,8 +25,13 @@ pub const RULE: RuleMeta = RuleMeta {
 pub fn check(tree: &OrgTree, _: &CheckOptions) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for org in &tree.orgs {
+        let members = org.member_set();
         for t in org.all_teams() {
-            for e in t.members.iter().filter(|e| !org.is_member(&e.login)) {
+            for e in t
+                .members
+                .iter()
+                .filter(|e| !members.contains(e.login.normalized()))
+            {
                 out.push(
                     finding(
                         &RULE,
