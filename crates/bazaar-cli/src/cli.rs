@@ -61,6 +61,9 @@ pub enum Command {
     // Activity (bazaar-activity): activity, stats.
 
     // Org membership and the ladder (bazaar-ladder): org, ladder.
+    /// Org membership as code: check a kubernetes/org (peribolos) repository,
+    /// validate membership requests
+    Org(commands::org::Args),
     /// Print the rationale of a rule (or list all rules)
     Explain(commands::explain::Args),
 }

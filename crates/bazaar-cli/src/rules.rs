@@ -16,6 +16,7 @@ pub fn registries() -> Vec<&'static [RuleMeta]> {
         // activity
 
         // ladder
+        bazaar_ladder::rules::ALL,
     ]
 }
 

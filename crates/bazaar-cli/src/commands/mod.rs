@@ -10,6 +10,7 @@
 // activity
 
 // ladder
+pub mod org;
 
 pub mod explain;
 
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         // activity
 
         // ladder
+        Command::Org(args) => org::run(args, g),
         Command::Explain(args) => explain::run(args, g),
     }
 }

@@ -14,3 +14,4 @@ mod usage;
 // activity
 
 // ladder
+mod org;

@@ -1,0 +1,115 @@
+//! Contribution numbers, as plain input to the ladder and the audits.
+//!
+//! bazaar-ladder does not count anything itself: the activity store (or a
+//! DevStats export) fills these structs. Every count covers one
+//! [`ActivityWindow`], which the engines check before drawing conclusions,
+//! so a short or stale window never makes someone look inactive.
+
+use std::collections::BTreeMap;
+
+use bazaar_core::Login;
+use jiff::civil::Date;
+
+use crate::ladder::date::{add_months, days_between};
+
+/// The period a set of counts covers, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActivityWindow {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl ActivityWindow {
+    /// Why counts over this window cannot say what happened in the
+    /// `months` before `now`, or `None` when they can: the window must
+    /// start no later than `now − months` and end no earlier than
+    /// `now − max_staleness_days`.
+    pub fn gap_before(&self, now: Date, months: i32, max_staleness_days: i32) -> Option<String> {
+        let start = add_months(now, -months);
+        if self.from > start {
+            return Some(format!(
+                "activity data covers {self} only, not the {months} months since {start}"
+            ));
+        }
+        let stale = days_between(self.to, now);
+        if stale > max_staleness_days {
+            return Some(format!(
+                "activity data ends on {} ({stale} days before {now})",
+                self.to
+            ));
+        }
+        None
+    }
+}
+
+impl std::fmt::Display for ActivityWindow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}..{}", self.from, self.to)
+    }
+}
+
+/// One person's counts over a window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Activity {
+    /// Every contribution DevStats counts (commits, PRs, reviews, issues,
+    /// comments): the number membership and OWNERS inactivity rules use.
+    pub contributions: u32,
+    /// Comments on pull requests (the OWNERS cleanup rule looks at them too).
+    pub pr_comments: u32,
+    /// Pull requests authored and merged.
+    pub prs_authored_merged: u32,
+    /// Merged pull requests reviewed (commented on, `/lgtm`, approved).
+    pub prs_reviewed: u32,
+    /// Merged pull requests where the person was the primary (assigned or
+    /// first substantive) reviewer.
+    pub prs_primary_reviewer: u32,
+}
+
+/// Counts for many people over one window. A login absent from `people`
+/// had no recorded activity in the window (as DevStats reports it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActivityData {
+    pub window: ActivityWindow,
+    pub people: BTreeMap<Login, Activity>,
+}
+
+impl ActivityData {
+    /// `login`'s counts (all zero when absent).
+    pub fn of(&self, login: &Login) -> Activity {
+        self.people.get(login).copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn windows_must_cover_the_period_and_be_fresh() {
+        let now = date(2026, 8, 21);
+        let ok = ActivityWindow {
+            from: date(2025, 8, 1),
+            to: date(2026, 8, 20),
+        };
+        assert_eq!(ok.gap_before(now, 12, 31), None);
+        let short = ActivityWindow {
+            from: date(2026, 1, 1),
+            ..ok
+        };
+        assert_eq!(
+            short.gap_before(now, 12, 31).as_deref(),
+            Some(
+                "activity data covers 2026-01-01..2026-08-20 only, not the 12 months since 2025-08-21"
+            )
+        );
+        let stale = ActivityWindow {
+            to: date(2026, 6, 1),
+            ..ok
+        };
+        assert_eq!(
+            stale.gap_before(now, 12, 31).as_deref(),
+            Some("activity data ends on 2026-06-01 (81 days before 2026-08-21)")
+        );
+    }
+}
