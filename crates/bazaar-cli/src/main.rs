@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         }
     };
     init_tracing(cli.global.verbose, cli.global.quiet);
+    render::set_quiet(cli.global.quiet);
     exit::finish(commands::run(cli))
 }
 

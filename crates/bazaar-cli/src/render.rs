@@ -5,10 +5,23 @@
 //! are documented field by field in `docs/json.md`.
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use bazaar_core::diag::has_errors;
 use bazaar_core::{Diagnostic, OutputFormat, Severity};
 use serde::Serialize;
+
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Record `--quiet` once at start-up: human summaries on stderr are then left out.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+/// True under `--quiet`.
+pub fn is_quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
 
 /// A plain, borderless, left-aligned table (two spaces between columns).
 pub fn table<S: AsRef<str>>(headers: &[&str], rows: impl IntoIterator<Item = Vec<S>>) -> String {
@@ -128,7 +141,7 @@ pub fn diagnostics(
                 writeln!(out, "{d}")?;
             }
             let s = Summary::of(diags);
-            if s.errors + s.warnings > 0 {
+            if s.errors + s.warnings > 0 && !is_quiet() {
                 eprintln!("found {} error(s), {} warning(s)", s.errors, s.warnings);
             }
         }

@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 /// Reading or writing a file failed.
 #[derive(Debug, thiserror::Error)]
 pub enum FsError {
-    #[error("cannot read `{path}`: {source}")]
+    #[error("cannot read `{path}`")]
     Read { path: PathBuf, source: io::Error },
-    #[error("cannot write `{path}`: {source}")]
+    #[error("cannot write `{path}`")]
     Write { path: PathBuf, source: io::Error },
 }
 

@@ -74,7 +74,18 @@ fn plain_message(rendered: &str) -> String {
         Some(after_line) => after_line.split_once(": ").map_or(rest, |(_, msg)| msg),
         None => rest,
     };
-    rest.trim().to_string()
+    strip_decoder_noise(rest.trim())
+}
+
+/// serde-saphyr appends its own position (`... at line 3, column 5`) and
+/// hints for its API (`set DuplicateKeyPolicy in Options ...`); the
+/// diagnostic carries the position itself and the hint is not for users.
+fn strip_decoder_noise(m: &str) -> String {
+    let m = match m.rfind(" at line ") {
+        Some(i) if m[i..].contains(", column ") => &m[..i],
+        _ => m,
+    };
+    m.replace(", set DuplicateKeyPolicy in Options if acceptable", "")
 }
 
 fn classify(err: &serde_saphyr::Error, message: &str) -> &'static RuleMeta {
@@ -178,6 +189,23 @@ mod tests {
 
         let d = err("time: a\nday: b\nbogus: 1\n").to_diagnostic("x.yaml");
         assert_eq!(d.location(), "x.yaml:3:1");
+    }
+
+    #[test]
+    fn messages_carry_no_decoder_noise() {
+        assert_eq!(
+            strip_decoder_noise(
+                "duplicate mapping key: a, set DuplicateKeyPolicy in Options if acceptable at line 3, column 3"
+            ),
+            "duplicate mapping key: a"
+        );
+        assert_eq!(
+            strip_decoder_noise("unknown field `x`, expected one of a, b at line 3, column 5"),
+            "unknown field `x`, expected one of a, b"
+        );
+        assert_eq!(strip_decoder_noise("plain"), "plain");
+        let e = err("time: a\nday: b\ntime: c\n");
+        assert_eq!(e.message, "duplicate mapping key: time");
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub fn fuzz_org_yaml(text: &str) -> usize {
             }
             tree.orgs.push(o);
         }
-        Err(e) => tree.diagnostics.push(load::decode_diagnostic(&e, file)),
+        Err(e) => tree.diagnostics.push(e.to_diagnostic(file)),
     }
     rules::check(&tree, &rules::CheckOptions::default()).len()
 }

@@ -15,7 +15,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use bazaar_core::Diagnostic;
-use bazaar_core::yaml::YamlError;
 
 use crate::org::owners::{self, Aliases, OwnersScope};
 use crate::org::parse::parse_org_file;
@@ -81,7 +80,7 @@ pub fn load_org_root(root: &Path) -> Result<OrgTree, LoadError> {
             if let Some(text) = read_text(&org_yaml, &org_display, &mut tree.diagnostics)? {
                 match parse_org_file(&text, &org_display) {
                     Ok(parsed) => org = Some(Org::from_file(&name, &org_display, parsed)),
-                    Err(e) => tree.diagnostics.push(decode_diagnostic(&e, &org_display)),
+                    Err(e) => tree.diagnostics.push(e.to_diagnostic(&org_display)),
                 }
             }
         }
@@ -97,7 +96,7 @@ pub fn load_org_root(root: &Path) -> Result<OrgTree, LoadError> {
                                 org.merge_teams_file(&display, &group, parsed);
                             }
                         }
-                        Err(e) => tree.diagnostics.push(decode_diagnostic(&e, &display)),
+                        Err(e) => tree.diagnostics.push(e.to_diagnostic(&display)),
                     }
                 }
             }
@@ -124,7 +123,7 @@ pub fn load_org_root(root: &Path) -> Result<OrgTree, LoadError> {
         if let Some(text) = read_text(&restrictions, &display, &mut tree.diagnostics)? {
             match parse_restrictions(&text, &display) {
                 Ok(r) => tree.restrictions = Some(r),
-                Err(e) => tree.diagnostics.push(decode_diagnostic(&e, &display)),
+                Err(e) => tree.diagnostics.push(e.to_diagnostic(&display)),
             }
         }
     }
@@ -218,7 +217,7 @@ fn read_aliases(
         return Ok(Aliases::new());
     };
     Ok(owners::parse_aliases(&text).unwrap_or_else(|e| {
-        diags.push(decode_diagnostic(&e, display));
+        diags.push(e.to_diagnostic(display));
         Aliases::new()
     }))
 }
@@ -233,7 +232,7 @@ fn read_owners(
     if let Some(text) = read_text(path, display, &mut tree.diagnostics)? {
         match owners::parse_owners(&text, display, scope, aliases) {
             Ok(f) => tree.owners.push(f),
-            Err(e) => tree.diagnostics.push(decode_diagnostic(&e, display)),
+            Err(e) => tree.diagnostics.push(e.to_diagnostic(display)),
         }
     }
     Ok(())
@@ -241,38 +240,9 @@ fn read_owners(
 
 /// A decoding failure as a finding. serde-saphyr repeats the location and
 /// adds a hint about its own options at the end of some messages; drop them.
-pub(crate) fn decode_diagnostic(e: &YamlError, file: &str) -> Diagnostic {
-    let mut d = e.to_diagnostic(file);
-    d.message = clean_message(&d.message);
-    d
-}
-
-fn clean_message(m: &str) -> String {
-    let m = match m.rfind(" at line ") {
-        Some(i) if m[i..].contains(", column ") => &m[..i],
-        _ => m,
-    };
-    m.replace(", set DuplicateKeyPolicy in Options if acceptable", "")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cleans_decoder_messages() {
-        assert_eq!(
-            clean_message(
-                "duplicate mapping key: a, set DuplicateKeyPolicy in Options if acceptable at line 3, column 3"
-            ),
-            "duplicate mapping key: a"
-        );
-        assert_eq!(
-            clean_message("unknown field `x`, expected one of a, b at line 3, column 5"),
-            "unknown field `x`, expected one of a, b"
-        );
-        assert_eq!(clean_message("plain"), "plain");
-    }
 
     #[test]
     fn line_col_of_offsets() {
