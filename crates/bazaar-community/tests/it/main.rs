@@ -1,0 +1,5 @@
+//! Integration tests of bazaar-community: conformance on the real
+//! kubernetes/community data, fixtures of every rule, robustness.
+
+mod golden;
+mod roundtrip;
