@@ -7,7 +7,7 @@
 //! duplicate key or a value of the wrong shape is a located diagnostic (rules
 //! `yaml/*`). Not being able to read the input at all is a [`LoadError`].
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -175,6 +175,16 @@ impl Source {
         community.complete();
         community.sort();
         Ok(community)
+    }
+}
+
+/// A reader for the current version of generated files under `dir` (for
+/// their custom-content blocks): `Ok(None)` when a file does not exist.
+pub fn existing_files(dir: &Path) -> impl FnMut(&str) -> io::Result<Option<Vec<u8>>> + '_ {
+    move |rel: &str| match fs::read(dir.join(rel)) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
     }
 }
 
@@ -585,7 +595,7 @@ impl RawSubproject {
 #[serde(deny_unknown_fields)]
 struct RawCategories {
     #[serde(default)]
-    groups: Option<BTreeMap<String, Spanned<RawCategory>>>,
+    groups: Option<HashMap<Spanned<String>, Spanned<RawCategory>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -617,12 +627,13 @@ struct RawRelation {
 
 impl RawCategories {
     fn into_model(self) -> Categories {
-        let entries = self
-            .groups
-            .unwrap_or_default()
+        let mut groups: Vec<_> = self.groups.unwrap_or_default().into_iter().collect();
+        groups.sort_by(|a, b| a.0.value.cmp(&b.0.value));
+        let entries = groups
             .into_iter()
             .map(|(dir, c)| {
-                let loc = loc_of(&c);
+                let loc = loc_of(&dir);
+                let dir = dir.value;
                 let related = items(c.value.related);
                 CategoryEntry {
                     dir,
