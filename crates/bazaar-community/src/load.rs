@@ -140,6 +140,18 @@ impl Source {
         }
     }
 
+    /// A source made of texts (tests, tools that hold the files in memory).
+    /// Diagnostics name the files `sigs.yaml` and `categories.yaml`.
+    pub fn in_memory(sigs_yaml: impl Into<String>, categories_yaml: Option<String>) -> Source {
+        Source {
+            origin: Origin::Dir(PathBuf::new()),
+            sigs_yaml: sigs_yaml.into(),
+            categories_yaml,
+            generated_dirs: Vec::new(),
+            encoding_error: None,
+        }
+    }
+
     /// Read `root`, or the embedded default when `None`.
     pub fn open(root: Option<&Path>) -> Result<Source, LoadError> {
         match root {
@@ -192,14 +204,7 @@ pub fn existing_files(dir: &Path) -> impl FnMut(&str) -> io::Result<Option<Vec<u
 /// text), as [`Source::decode`] does; diagnostics name the files `sigs.yaml`
 /// and `categories.yaml`.
 pub fn parse(sigs_yaml: &str, categories_yaml: Option<&str>) -> Result<Community, Vec<Diagnostic>> {
-    Source {
-        origin: Origin::Dir(PathBuf::new()),
-        sigs_yaml: sigs_yaml.to_string(),
-        categories_yaml: categories_yaml.map(str::to_string),
-        generated_dirs: Vec::new(),
-        encoding_error: None,
-    }
-    .decode()
+    Source::in_memory(sigs_yaml, categories_yaml.map(str::to_string)).decode()
 }
 
 fn decode_yaml<T: serde::de::DeserializeOwned + Default>(

@@ -112,7 +112,8 @@ impl Community {
         }
     }
 
-    pub(crate) fn groups_of_mut(&mut self, kind: GroupKind) -> &mut Vec<Group> {
+    /// The groups of one kind, for editing (re-`sort` before writing).
+    pub fn groups_of_mut(&mut self, kind: GroupKind) -> &mut Vec<Group> {
         match kind {
             GroupKind::Sig => &mut self.sigs,
             GroupKind::WorkingGroup => &mut self.working_groups,

@@ -134,7 +134,9 @@ pub fn run(args: Args, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
                     out.write_all(f.diff.as_bytes())?;
                 }
                 if stale.is_empty() {
-                    eprintln!("all {} generated files are up to date", plan.len());
+                    if !g.quiet {
+                        eprintln!("all {} generated files are up to date", plan.len());
+                    }
                 } else {
                     eprintln!(
                         "{} of {} generated files are out of date: run `bazaar generate{}`",

@@ -58,7 +58,6 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::*;
 
     #[test]
     fn fires_on_its_fixture() {

@@ -2,4 +2,5 @@
 //! kubernetes/community data, fixtures of every rule, robustness.
 
 mod golden;
+mod robustness;
 mod roundtrip;
