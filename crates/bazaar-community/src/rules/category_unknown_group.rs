@@ -19,8 +19,8 @@ pub const META: RuleMeta = RuleMeta {
           \n\
           ## Example\n\
           ```yaml\n\
-          groups:\n\
-            sig-ghost: {category: horizontal}\n\
+          groups:\n  \
+          sig-ghost: {category: horizontal}\n\
           ```\n\
           \n\
           ## How to fix\n\

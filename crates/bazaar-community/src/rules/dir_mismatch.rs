@@ -18,9 +18,9 @@ pub const META: RuleMeta = RuleMeta {
           \n\
           ## Example\n\
           ```yaml\n\
-          sigs:\n\
-            - dir: sig-nodes\n\
-              name: Node        # expects dir sig-node\n\
+          sigs:\n  \
+          - dir: sig-nodes\n    \
+          name: Node        # expects dir sig-node\n\
           ```\n\
           \n\
           ## How to fix\n\

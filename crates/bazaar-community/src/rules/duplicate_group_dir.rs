@@ -21,11 +21,11 @@ pub const META: RuleMeta = RuleMeta {
           \n\
           ## Example\n\
           ```yaml\n\
-          sigs:\n\
-            - dir: sig-node\n\
-              name: Node\n\
-            - dir: sig-node\n\
-              name: Node\n\
+          sigs:\n  \
+          - dir: sig-node\n    \
+          name: Node\n  \
+          - dir: sig-node\n    \
+          name: Node\n\
           ```\n\
           \n\
           ## How to fix\n\

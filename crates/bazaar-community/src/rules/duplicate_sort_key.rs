@@ -20,12 +20,12 @@ pub const META: RuleMeta = RuleMeta {
           Upstream's `sort.Slice` is not stable for lists longer than 12, so equal keys can swap places from one run to the next and the generated files flip-flop; and a person listed twice in one role is almost always a mistake.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-                tech_leads:\n\
-                  - github: bob\n\
-                    ...\n\
-                  - github: bob\n\
-                    ...\n\
+          ```yaml\n      \
+          tech_leads:\n        \
+          - github: bob\n          \
+          ...\n        \
+          - github: bob\n          \
+          ...\n\
           ```\n\
           \n\
           ## How to fix\n\

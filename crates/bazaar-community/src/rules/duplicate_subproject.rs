@@ -18,12 +18,12 @@ pub const META: RuleMeta = RuleMeta {
           The README gets two sections with the same heading (and anchor), and tools that look subprojects up by name see only one.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-              subprojects:\n\
-                - name: kubelet\n\
-                  owners: [...]\n\
-                - name: kubelet\n\
-                  owners: [...]\n\
+          ```yaml\n    \
+          subprojects:\n      \
+          - name: kubelet\n        \
+          owners: [...]\n      \
+          - name: kubelet\n        \
+          owners: [...]\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -18,11 +18,11 @@ pub const META: RuleMeta = RuleMeta {
           Emeritus entries record past service; a current affiliation next to them would be stale and is not shown anyway.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-                emeritus_leads:\n\
-                  - github: olga\n\
-                    name: Olga Old\n\
-                    company: Acme\n\
+          ```yaml\n      \
+          emeritus_leads:\n        \
+          - github: olga\n          \
+          name: Olga Old\n          \
+          company: Acme\n\
           ```\n\
           \n\
           ## How to fix\n\

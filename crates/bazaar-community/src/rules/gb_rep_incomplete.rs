@@ -19,9 +19,9 @@ pub const META: RuleMeta = RuleMeta {
           \n\
           ## Example\n\
           ```yaml\n\
-          gb_rep:\n\
-            github: gina\n\
-            name: Gina Board   # company and email missing\n\
+          gb_rep:\n  \
+          github: gina\n  \
+          name: Gina Board   # company and email missing\n\
           ```\n\
           \n\
           ## How to fix\n\

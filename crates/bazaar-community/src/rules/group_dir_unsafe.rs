@@ -17,9 +17,9 @@ pub const META: RuleMeta = RuleMeta {
           `generate` writes `<dir>/README.md` under the community root; a `dir` such as `sig-../../x` (which `dir-mismatch` accepts when the name is `../../x`) would write outside it.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-            - dir: wg-../../etc\n\
-              name: ../../etc\n\
+          ```yaml\n  \
+          - dir: wg-../../etc\n    \
+          name: ../../etc\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -19,8 +19,8 @@ pub const META: RuleMeta = RuleMeta {
           ## Example\n\
           ```yaml\n\
           # categories.yaml\n\
-          groups:\n\
-            sig-apps: {category: vertical}\n\
+          groups:\n  \
+          sig-apps: {category: vertical}\n\
           # sig-node is missing\n\
           ```\n\
           \n\

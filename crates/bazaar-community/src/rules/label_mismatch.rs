@@ -17,10 +17,10 @@ pub const META: RuleMeta = RuleMeta {
           Labels such as `sig/api-machinery` route issues and pull requests to the group; the generated docs link to them.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-            - dir: sig-node\n\
-              name: Node\n\
-              label: nodes      # expects node\n\
+          ```yaml\n  \
+          - dir: sig-node\n    \
+          name: Node\n    \
+          label: nodes      # expects node\n\
           ```\n\
           \n\
           ## How to fix\n\

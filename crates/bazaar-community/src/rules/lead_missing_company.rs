@@ -18,10 +18,10 @@ pub const META: RuleMeta = RuleMeta {
           Affiliations are published next to every lead and are used to check corporate diversity of leadership.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-                  - github: carol\n\
-                    name: Carol Chen\n\
-                    email: carol@example.org   # no company\n\
+          ```yaml\n        \
+          - github: carol\n          \
+          name: Carol Chen\n          \
+          email: carol@example.org   # no company\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -18,11 +18,11 @@ pub const META: RuleMeta = RuleMeta {
           Lead emails feed leads@kubernetes.io and the CNCF maintainers list; they are never shown in the generated docs.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-                chairs:\n\
-                  - github: carol\n\
-                    name: Carol Chen\n\
-                    company: Acme       # no email\n\
+          ```yaml\n      \
+          chairs:\n        \
+          - github: carol\n          \
+          name: Carol Chen\n          \
+          company: Acme       # no email\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -18,9 +18,9 @@ pub const META: RuleMeta = RuleMeta {
           The login is the key of every leadership role: OWNERS_ALIASES, the README links and the cross-group consistency checks use it.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-                tech_leads:\n\
-                  - name: Bob Brown   # no github\n\
+          ```yaml\n      \
+          tech_leads:\n        \
+          - name: Bob Brown   # no github\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -17,10 +17,10 @@ pub const META: RuleMeta = RuleMeta {
           Liaisons are Steering members by definition; after an election the liaison list must be updated, and a departed member left as liaison means the group has no one to turn to.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-              contact:\n\
-                liaison:\n\
-                  github: zed   # not under committee-steering chairs\n\
+          ```yaml\n    \
+          contact:\n      \
+          liaison:\n        \
+          github: zed   # not under committee-steering chairs\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -18,9 +18,9 @@ pub const META: RuleMeta = RuleMeta {
           The generated READMEs turn these URLs into links and `org/repo/path` labels; other tools (ladder audits, devstats repo groups) read the organisation and repository from them.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-                  owners:\n\
-                    - https://gitlab.com/example/workloads/-/blob/main/OWNERS\n\
+          ```yaml\n        \
+          owners:\n          \
+          - https://gitlab.com/example/workloads/-/blob/main/OWNERS\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -20,12 +20,12 @@ pub const META: RuleMeta = RuleMeta {
           \n\
           ## Example\n\
           ```yaml\n\
-          # sig-apps\n\
-                  - github: bob\n\
-                    company: Initech\n\
-          # sig-node\n\
-                  - github: bob\n\
-                    company: Hooli\n\
+          # sig-apps\n        \
+          - github: bob\n          \
+          company: Initech\n\
+          # sig-node\n        \
+          - github: bob\n          \
+          company: Hooli\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -20,12 +20,12 @@ pub const META: RuleMeta = RuleMeta {
           \n\
           ## Example\n\
           ```yaml\n\
-          # sig-apps\n\
-                  - github: bob\n\
-                    email: bob@example.org\n\
-          # sig-node\n\
-                  - github: bob\n\
-                    email: bob@other.org\n\
+          # sig-apps\n        \
+          - github: bob\n          \
+          email: bob@example.org\n\
+          # sig-node\n        \
+          - github: bob\n          \
+          email: bob@other.org\n\
           ```\n\
           \n\
           ## How to fix\n\

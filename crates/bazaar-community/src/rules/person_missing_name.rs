@@ -18,9 +18,9 @@ pub const META: RuleMeta = RuleMeta {
           The generated READMEs and lists show people by name.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-                emeritus_leads:\n\
-                  - github: olga   # no name\n\
+          ```yaml\n      \
+          emeritus_leads:\n        \
+          - github: olga   # no name\n\
           ```\n\
           \n\
           ## How to fix\n\

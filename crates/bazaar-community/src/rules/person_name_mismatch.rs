@@ -19,12 +19,12 @@ pub const META: RuleMeta = RuleMeta {
           \n\
           ## Example\n\
           ```yaml\n\
-          # sig-apps\n\
-                  - github: bob\n\
-                    name: Bob Brown\n\
-          # sig-node\n\
-                  - github: bob\n\
-                    name: Robert Brown\n\
+          # sig-apps\n        \
+          - github: bob\n          \
+          name: Bob Brown\n\
+          # sig-node\n        \
+          - github: bob\n          \
+          name: Robert Brown\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -17,9 +17,9 @@ pub const META: RuleMeta = RuleMeta {
           The charter defines the SIG's scope and governance; the README links to it.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-            - dir: sig-node\n\
-              name: Node     # no charter_link\n\
+          ```yaml\n  \
+          - dir: sig-node\n    \
+          name: Node     # no charter_link\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -17,9 +17,9 @@ pub const META: RuleMeta = RuleMeta {
           The mission statement opens the SIG's README and tells newcomers what the SIG covers.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-            - dir: sig-node\n\
-              name: Node     # no mission_statement\n\
+          ```yaml\n  \
+          - dir: sig-node\n    \
+          name: Node     # no mission_statement\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -17,9 +17,9 @@ pub const META: RuleMeta = RuleMeta {
           SIGs own code through subprojects; a SIG without one owns nothing and its OWNERS links are missing.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-            - dir: sig-node\n\
-              name: Node     # no subprojects\n\
+          ```yaml\n  \
+          - dir: sig-node\n    \
+          name: Node     # no subprojects\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -17,10 +17,10 @@ pub const META: RuleMeta = RuleMeta {
           Stakeholder SIGs sponsor the WG; the SIG READMEs list the WGs they sponsor by this exact match, so a typo silently drops the link.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-              stakeholder_sigs:\n\
-                - Apps\n\
-                - Nodes      # the SIG is called Node\n\
+          ```yaml\n    \
+          stakeholder_sigs:\n      \
+          - Apps\n      \
+          - Nodes      # the SIG is called Node\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -19,10 +19,10 @@ pub const META: RuleMeta = RuleMeta {
           \n\
           ## Example\n\
           ```yaml\n\
-          sigs:\n\
-            - dir: sig-node\n\
-              stakeholder_sigs:\n\
-                - Apps\n\
+          sigs:\n  \
+          - dir: sig-node\n    \
+          stakeholder_sigs:\n      \
+          - Apps\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -17,9 +17,9 @@ pub const META: RuleMeta = RuleMeta {
           The OWNERS files define who reviews and approves the subproject's code; the README links to them.\n\
           \n\
           ## Example\n\
-          ```yaml\n\
-                - name: kubelet\n\
-                  owners: []\n\
+          ```yaml\n      \
+          - name: kubelet\n        \
+          owners: []\n\
           ```\n\
           \n\
           ## How to fix\n\

@@ -19,10 +19,10 @@ pub const META: RuleMeta = RuleMeta {
           \n\
           ## Example\n\
           ```yaml\n\
-          workinggroups:\n\
-            - dir: wg-batch\n\
-              subprojects:\n\
-                - name: kueue\n\
+          workinggroups:\n  \
+          - dir: wg-batch\n    \
+          subprojects:\n      \
+          - name: kueue\n\
           ```\n\
           \n\
           ## How to fix\n\

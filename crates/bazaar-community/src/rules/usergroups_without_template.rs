@@ -18,9 +18,9 @@ pub const META: RuleMeta = RuleMeta {
           \n\
           ## Example\n\
           ```yaml\n\
-          usergroups:\n\
-            - dir: ug-big-data\n\
-              name: Big Data\n\
+          usergroups:\n  \
+          - dir: ug-big-data\n    \
+          name: Big Data\n\
           ```\n\
           \n\
           ## How to fix\n\

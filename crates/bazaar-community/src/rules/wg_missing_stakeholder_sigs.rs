@@ -18,9 +18,9 @@ pub const META: RuleMeta = RuleMeta {
           \n\
           ## Example\n\
           ```yaml\n\
-          workinggroups:\n\
-            - dir: wg-batch\n\
-              name: Batch      # no stakeholder_sigs\n\
+          workinggroups:\n  \
+          - dir: wg-batch\n    \
+          name: Batch      # no stakeholder_sigs\n\
           ```\n\
           \n\
           ## How to fix\n\
