@@ -74,7 +74,24 @@ fn plain_message(rendered: &str) -> String {
         Some(after_line) => after_line.split_once(": ").map_or(rest, |(_, msg)| msg),
         None => rest,
     };
-    rest.trim().to_string()
+    let msg = strip_location_suffix(rest.trim());
+    // serde-saphyr's advice to programs using it is not for people.
+    let msg = msg.split(", set DuplicateKeyPolicy").next().unwrap_or(msg);
+    msg.to_string()
+}
+
+/// Some messages repeat the location at the end (`... at line 4, column 2`);
+/// it is reported separately.
+fn strip_location_suffix(msg: &str) -> &str {
+    if let Some(i) = msg.rfind(" at line ")
+        && let Some((line, col)) = msg[i + " at line ".len()..].split_once(", column ")
+        && !line.is_empty()
+        && !col.is_empty()
+        && line.bytes().chain(col.bytes()).all(|b| b.is_ascii_digit())
+    {
+        return &msg[..i];
+    }
+    msg
 }
 
 fn classify(err: &serde_saphyr::Error, message: &str) -> &'static RuleMeta {
@@ -175,6 +192,14 @@ mod tests {
 
         let e = err("time: a\n  day: b\n");
         assert_eq!((e.rule.id, e.line), ("yaml/syntax", 2));
+        assert!(
+            !e.message.contains("at line"),
+            "location not repeated: {}",
+            e.message
+        );
+
+        let e = err("time: a\nday: b\nday: c\n");
+        assert_eq!(e.message, "duplicate mapping key: day");
 
         let d = err("time: a\nday: b\nbogus: 1\n").to_diagnostic("x.yaml");
         assert_eq!(d.location(), "x.yaml:3:1");
