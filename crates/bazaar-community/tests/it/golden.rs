@@ -63,3 +63,42 @@ fn every_generated_file_matches_upstream_byte_for_byte() {
     );
     eprintln!("compared {} generated files byte for byte", files.len());
 }
+
+/// Upstream's `Validate()` accepts the real data; bazaar adds exactly one
+/// warning there (the orphaned `wg-lts/` README, spec §1.11).
+#[test]
+fn real_data_validates_with_only_the_orphaned_dir_warning() {
+    let Some(root) = shared_data("community") else {
+        return;
+    };
+    let checked = bazaar_community::check(&Source::read_dir(&root).expect("readable"));
+    let found: Vec<(&str, &str)> = checked
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule, d.file.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [("community/orphaned-group-dir", "wg-lts/README.md")]
+    );
+    let c = checked.community.expect("decoded");
+    let counts: Vec<usize> = [&c.sigs, &c.working_groups, &c.user_groups, &c.committees]
+        .iter()
+        .map(|g| g.len())
+        .collect();
+    assert_eq!(counts, [24, 8, 0, 3], "spec §1.10");
+    let subprojects: usize = c.groups().map(|g| g.subprojects.len()).sum();
+    let owners: usize = c
+        .groups()
+        .flat_map(|g| &g.subprojects)
+        .map(|s| s.owners.len())
+        .sum();
+    assert_eq!((subprojects, owners), (236, 526), "spec §1.10");
+    let parsed = c
+        .groups()
+        .flat_map(|g| &g.subprojects)
+        .flat_map(|s| &s.owners)
+        .filter(|u| bazaar_community::OwnersUrl::parse(u).is_some())
+        .count();
+    assert_eq!(parsed, 526, "every owners URL parses");
+}
