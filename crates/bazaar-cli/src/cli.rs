@@ -53,6 +53,19 @@ fn parse_format(s: &str) -> Result<OutputFormat, String> {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     // Community registry (bazaar-community): check, generate, groups, show, people.
+    /// Validate the community registry (sigs.yaml) and every other data set
+    /// bazaar knows, on `--root DIR` or the embedded default
+    Check(commands::check::Args),
+    /// Regenerate the community docs from sigs.yaml (READMEs, sig-list.md,
+    /// OWNERS_ALIASES, liaisons.md), or verify they are in sync
+    Generate(commands::generate::Args),
+    /// List the groups of the registry (SIGs, working groups, committees)
+    Groups(commands::groups::Args),
+    /// Show one group: mission, category, leads, meetings, channels,
+    /// subprojects, stakeholder SIGs or reporting WGs
+    Show(commands::show::Args),
+    /// Every role a person holds across groups and subprojects
+    People(commands::people::Args),
 
     // Code review (bazaar-review): owners, review.
 

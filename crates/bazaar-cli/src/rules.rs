@@ -8,7 +8,7 @@ pub fn registries() -> Vec<&'static [RuleMeta]> {
     vec![
         bazaar_core::rule::core_rules::ALL,
         // community
-
+        bazaar_community::rules::ALL,
         // review
 
         // vote

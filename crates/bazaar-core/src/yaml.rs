@@ -74,18 +74,24 @@ fn plain_message(rendered: &str) -> String {
         Some(after_line) => after_line.split_once(": ").map_or(rest, |(_, msg)| msg),
         None => rest,
     };
-    strip_decoder_noise(rest.trim())
+    let msg = strip_location_suffix(rest.trim());
+    // serde-saphyr's advice to programs using it is not for people.
+    let msg = msg.split(", set DuplicateKeyPolicy").next().unwrap_or(msg);
+    msg.to_string()
 }
 
-/// serde-saphyr appends its own position (`... at line 3, column 5`) and
-/// hints for its API (`set DuplicateKeyPolicy in Options ...`); the
-/// diagnostic carries the position itself and the hint is not for users.
-fn strip_decoder_noise(m: &str) -> String {
-    let m = match m.rfind(" at line ") {
-        Some(i) if m[i..].contains(", column ") => &m[..i],
-        _ => m,
-    };
-    m.replace(", set DuplicateKeyPolicy in Options if acceptable", "")
+/// Some messages repeat the location at the end (`... at line 4, column 2`);
+/// it is reported separately.
+fn strip_location_suffix(msg: &str) -> &str {
+    if let Some(i) = msg.rfind(" at line ")
+        && let Some((line, col)) = msg[i + " at line ".len()..].split_once(", column ")
+        && !line.is_empty()
+        && !col.is_empty()
+        && line.bytes().chain(col.bytes()).all(|b| b.is_ascii_digit())
+    {
+        return &msg[..i];
+    }
+    msg
 }
 
 fn classify(err: &serde_saphyr::Error, message: &str) -> &'static RuleMeta {
@@ -186,6 +192,14 @@ mod tests {
 
         let e = err("time: a\n  day: b\n");
         assert_eq!((e.rule.id, e.line), ("yaml/syntax", 2));
+        assert!(
+            !e.message.contains("at line"),
+            "location not repeated: {}",
+            e.message
+        );
+
+        let e = err("time: a\nday: b\nday: c\n");
+        assert_eq!(e.message, "duplicate mapping key: day");
 
         let d = err("time: a\nday: b\nbogus: 1\n").to_diagnostic("x.yaml");
         assert_eq!(d.location(), "x.yaml:3:1");
@@ -194,16 +208,16 @@ mod tests {
     #[test]
     fn messages_carry_no_decoder_noise() {
         assert_eq!(
-            strip_decoder_noise(
-                "duplicate mapping key: a, set DuplicateKeyPolicy in Options if acceptable at line 3, column 3"
+            plain_message(
+                "error: line 3 column 3: duplicate mapping key: a, set DuplicateKeyPolicy in Options if acceptable at line 3, column 3"
             ),
             "duplicate mapping key: a"
         );
         assert_eq!(
-            strip_decoder_noise("unknown field `x`, expected one of a, b at line 3, column 5"),
+            plain_message("unknown field `x`, expected one of a, b at line 3, column 5"),
             "unknown field `x`, expected one of a, b"
         );
-        assert_eq!(strip_decoder_noise("plain"), "plain");
+        assert_eq!(plain_message("plain"), "plain");
         let e = err("time: a\nday: b\ntime: c\n");
         assert_eq!(e.message, "duplicate mapping key: time");
     }

@@ -2,6 +2,12 @@
 //! `run(args, &GlobalArgs) -> anyhow::Result<ExitStatus>`.
 
 // community
+pub mod check;
+mod community;
+pub mod generate;
+pub mod groups;
+pub mod people;
+pub mod show;
 
 // review
 
@@ -22,6 +28,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     let g = &cli.global;
     match cli.command {
         // community
+        Command::Check(args) => check::run(args, g),
+        Command::Generate(args) => generate::run(args, g),
+        Command::Groups(args) => groups::run(args, g),
+        Command::Show(args) => show::run(args, g),
+        Command::People(args) => people::run(args, g),
 
         // review
 

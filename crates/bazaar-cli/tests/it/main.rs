@@ -6,6 +6,7 @@ mod explain;
 mod usage;
 
 // community
+mod community;
 
 // review
 
