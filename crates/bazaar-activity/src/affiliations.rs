@@ -207,8 +207,10 @@ pub fn parse_developers(text: &str, file: &str) -> (Vec<Developer>, Vec<Diagnost
 /// The last ` from `/` until ` tokens win, so a company called
 /// `Work from Home Inc.` stays whole.
 pub fn parse_interval(body: &str) -> Result<Interval, String> {
+    // A leading space lets `from D` with no company be seen as such.
+    let spaced = format!(" {}", body.trim());
     let caps = INTERVAL_RE
-        .captures(body)
+        .captures(&spaced)
         .ok_or_else(|| format!("cannot read `{body}`"))?;
     let company = caps.name("co").map_or("", |m| m.as_str()).trim();
     let date = |name: &str| -> Result<Option<Day>, String> {

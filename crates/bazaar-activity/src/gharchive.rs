@@ -246,7 +246,18 @@ fn decode_payload(event: &mut Event, p: Payload) {
             author: pr.user.as_ref().map(|u| u.login.to_string()),
             created_at: ts(&pr.created_at),
             merged_at: ts(&pr.merged_at),
-            merged_by: pr.merged_by.as_ref().map(|u| u.login.to_string()),
+            // Trimmed payloads lack `merged_by`; the actor of the merging
+            // `closed` event is the one who merged.
+            merged_by: pr
+                .merged_by
+                .as_ref()
+                .map(|u| u.login.to_string())
+                .or_else(|| {
+                    (event.kind == "PullRequestEvent"
+                        && p.action.as_deref() == Some("closed")
+                        && pr.merged_at.is_some())
+                    .then(|| event.actor.clone())
+                }),
             action: p.action.as_deref().map(str::to_string),
         });
     }
