@@ -59,6 +59,10 @@ pub enum Command {
     // Elections (bazaar-vote): election.
 
     // Activity (bazaar-activity): activity, stats.
+    /// Fill the activity store from git history or GH Archive hour files
+    Activity(commands::activity::Args),
+    /// Contribution statistics from the activity store (gitdm / DevStats semantics)
+    Stats(commands::stats::Args),
 
     // Org membership and the ladder (bazaar-ladder): org, ladder.
     /// Print the rationale of a rule (or list all rules)

@@ -8,6 +8,8 @@
 // vote
 
 // activity
+pub mod activity;
+pub mod stats;
 
 // ladder
 
@@ -27,6 +29,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         // vote
 
         // activity
+        Command::Activity(args) => activity::run(args, g),
+        Command::Stats(args) => stats::run(args, g),
 
         // ladder
         Command::Explain(args) => explain::run(args, g),
