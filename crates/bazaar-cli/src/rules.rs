@@ -15,7 +15,6 @@ pub fn registries() -> Vec<&'static [RuleMeta]> {
 
         // activity
         bazaar_activity::rules::ALL,
-
         // ladder
     ]
 }

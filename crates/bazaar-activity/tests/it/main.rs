@@ -1,3 +1,4 @@
 //! Integration tests of bazaar-activity: one binary, one module per topic.
 
+mod affiliations;
 mod git_conformance;

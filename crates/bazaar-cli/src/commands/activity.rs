@@ -130,8 +130,18 @@ impl Progress for Bar {
 
 pub fn run(args: Args, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
     match args.cmd {
-        Sub::Ingest(Source::Git { repos, refs, name, store }) => ingest_git(g, &repos, &refs, name.as_deref(), &store),
-        Sub::Ingest(Source::Gharchive { files, org, repo, store }) => ingest_gharchive(g, &files, org, repo, &store),
+        Sub::Ingest(Source::Git {
+            repos,
+            refs,
+            name,
+            store,
+        }) => ingest_git(g, &repos, &refs, name.as_deref(), &store),
+        Sub::Ingest(Source::Gharchive {
+            files,
+            org,
+            repo,
+            store,
+        }) => ingest_gharchive(g, &files, org, repo, &store),
         Sub::Synth(a) => synth_files(&a),
     }
 }
@@ -159,11 +169,23 @@ fn ingest_git(
     let mut failed = false;
     for path in repos {
         match ingest::ingest_git(&mut store, path, refs, name, &bar) {
-            Ok(r) => rows.push(GitDto { repo: r.repo, path: path.display().to_string(), reachable: r.reachable, added: r.added, error: None }),
+            Ok(r) => rows.push(GitDto {
+                repo: r.repo,
+                path: path.display().to_string(),
+                reachable: r.reachable,
+                added: r.added,
+                error: None,
+            }),
             Err(e) => {
                 failed = true;
                 eprintln!("error: {e}");
-                rows.push(GitDto { repo: String::new(), path: path.display().to_string(), reachable: 0, added: 0, error: Some(e.to_string()) });
+                rows.push(GitDto {
+                    repo: String::new(),
+                    path: path.display().to_string(),
+                    reachable: 0,
+                    added: 0,
+                    error: Some(e.to_string()),
+                });
             }
         }
     }
@@ -173,7 +195,14 @@ fn ingest_git(
         _ => {
             let table = render::table(
                 &["repo", "path", "reachable", "added"],
-                rows.iter().filter(|r| r.error.is_none()).map(|r| vec![r.repo.clone(), r.path.clone(), r.reachable.to_string(), r.added.to_string()]),
+                rows.iter().filter(|r| r.error.is_none()).map(|r| {
+                    vec![
+                        r.repo.clone(),
+                        r.path.clone(),
+                        r.reachable.to_string(),
+                        r.added.to_string(),
+                    ]
+                }),
             );
             if !g.quiet {
                 out.write_all(table.as_bytes())?;
@@ -181,7 +210,11 @@ fn ingest_git(
         }
     }
     out.flush().context("writing to stdout")?;
-    Ok(if failed { ExitStatus::Error } else { ExitStatus::Clean })
+    Ok(if failed {
+        ExitStatus::Error
+    } else {
+        ExitStatus::Clean
+    })
 }
 
 #[derive(Serialize)]
@@ -212,7 +245,17 @@ fn ingest_gharchive(
     let mut store = Store::open(store_path)?;
     let bar = Bar::new(g);
     let (reports, mut diags) = ingest::ingest_gharchive(&mut store, files, &filter, &bar)?;
-    let mut dto = GhaDto { files: reports.len(), skipped: 0, failed: 0, lines: 0, events: 0, new_events: 0, malformed: 0, unknown_types: 0, errors: vec![] };
+    let mut dto = GhaDto {
+        files: reports.len(),
+        skipped: 0,
+        failed: 0,
+        lines: 0,
+        events: 0,
+        new_events: 0,
+        malformed: 0,
+        unknown_types: 0,
+        errors: vec![],
+    };
     for r in &reports {
         dto.skipped += usize::from(r.skipped);
         dto.lines += r.lines;
@@ -243,7 +286,16 @@ fn ingest_gharchive(
         OutputFormat::Json => render::json(&mut out, &dto)?,
         _ if !g.quiet => {
             let t = render::table(
-                &["files", "skipped", "failed", "lines", "events", "new", "malformed", "unknown types"],
+                &[
+                    "files",
+                    "skipped",
+                    "failed",
+                    "lines",
+                    "events",
+                    "new",
+                    "malformed",
+                    "unknown types",
+                ],
                 [vec![
                     dto.files.to_string(),
                     dto.skipped.to_string(),
@@ -279,9 +331,16 @@ pub fn print_diags(g: &GlobalArgs, diags: &[Diagnostic]) {
 }
 
 fn synth_files(a: &SynthArgs) -> anyhow::Result<ExitStatus> {
-    let start = bazaar_activity::date::Day::parse(&a.start).with_context(|| format!("`--start {}` is not a YYYY-MM-DD date", a.start))?;
-    let cfg = SynthConfig { seed: a.seed, events_per_hour: a.events_per_hour, ..Default::default() };
-    let hours: Vec<i64> = (0..i64::from(a.hours)).map(|h| start.unix() + h * 3600).collect();
+    let start = bazaar_activity::date::Day::parse(&a.start)
+        .with_context(|| format!("`--start {}` is not a YYYY-MM-DD date", a.start))?;
+    let cfg = SynthConfig {
+        seed: a.seed,
+        events_per_hour: a.events_per_hour,
+        ..Default::default()
+    };
+    let hours: Vec<i64> = (0..i64::from(a.hours))
+        .map(|h| start.unix() + h * 3600)
+        .collect();
     use rayon::prelude::*;
     hours.par_iter().try_for_each(|&t| -> anyhow::Result<()> {
         let gz = synth::gzip(synth::hour_ndjson(&cfg, t).as_bytes());

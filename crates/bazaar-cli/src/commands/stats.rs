@@ -83,7 +83,8 @@ fn parse_bound(s: &str, what: &str) -> anyhow::Result<i64> {
     if let Some(d) = Day::parse(s) {
         return Ok(d.unix());
     }
-    parse_timestamp(s).with_context(|| format!("`{what} {s}` is neither YYYY-MM-DD nor an RFC 3339 time"))
+    parse_timestamp(s)
+        .with_context(|| format!("`{what} {s}` is neither YYYY-MM-DD nor an RFC 3339 time"))
 }
 
 fn read(path: &Path) -> anyhow::Result<String> {
@@ -117,8 +118,16 @@ fn load_affiliations(r: &Report) -> anyhow::Result<(Affiliations, Vec<Diagnostic
 
 fn load(r: &Report) -> anyhow::Result<(Facts, Affiliations, Vec<Diagnostic>)> {
     let window = Window {
-        since: r.since.as_deref().map(|s| parse_bound(s, "--since")).transpose()?,
-        until: r.until.as_deref().map(|s| parse_bound(s, "--until")).transpose()?,
+        since: r
+            .since
+            .as_deref()
+            .map(|s| parse_bound(s, "--since"))
+            .transpose()?,
+        until: r
+            .until
+            .as_deref()
+            .map(|s| parse_bound(s, "--until"))
+            .transpose()?,
     };
     if !r.store.exists() {
         bail!(
@@ -138,7 +147,10 @@ pub fn run(args: Args, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
         What::Chart(c) => (&c.report, Some(c)),
     };
     if chart_args.is_none() {
-        super::require_format(g, &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv])?;
+        super::require_format(
+            g,
+            &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv],
+        )?;
     }
     let (facts, affs, diags) = load(report)?;
     super::activity::print_diags(g, &diags);
@@ -146,30 +158,75 @@ pub fn run(args: Args, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
     let limit = report.limit.unwrap_or(usize::MAX);
     match &args.what {
         What::People(_) => {
-            let rows: Vec<PersonDto> = stats::people(&facts, &affs).into_iter().take(limit).map(PersonDto::from).collect();
-            emit(&mut out, g.format, &rows, &["login", "email", "name", "company"], |p| {
-                vec![opt(&p.login), opt(&p.email), opt(&p.name), p.company.clone()]
-            })?;
+            let rows: Vec<PersonDto> = stats::people(&facts, &affs)
+                .into_iter()
+                .take(limit)
+                .map(PersonDto::from)
+                .collect();
+            emit(
+                &mut out,
+                g.format,
+                &rows,
+                &["login", "email", "name", "company"],
+                |p| {
+                    vec![
+                        opt(&p.login),
+                        opt(&p.email),
+                        opt(&p.name),
+                        p.company.clone(),
+                    ]
+                },
+            )?;
         }
         What::Companies(_) => {
             let rows: Vec<CompanyDto> = stats::companies(&facts, &affs)
                 .into_iter()
                 .take(limit)
-                .map(|r| CompanyDto { company: r.company, contributors: r.contributors, authors: r.authors, counts: CountsDto::from(&r.counts) })
+                .map(|r| CompanyDto {
+                    company: r.company,
+                    contributors: r.contributors,
+                    authors: r.authors,
+                    counts: CountsDto::from(&r.counts),
+                })
                 .collect();
-            emit(&mut out, g.format, &rows, &["company", "contributors", "authors"], |c| {
-                vec![c.company.clone(), c.contributors.to_string(), c.authors.to_string()]
-            })?;
+            emit(
+                &mut out,
+                g.format,
+                &rows,
+                &["company", "contributors", "authors"],
+                |c| {
+                    vec![
+                        c.company.clone(),
+                        c.contributors.to_string(),
+                        c.authors.to_string(),
+                    ]
+                },
+            )?;
         }
         What::Repos(_) => {
             let rows: Vec<RepoDto> = stats::repos(&facts, &affs)
                 .into_iter()
                 .take(limit)
-                .map(|r| RepoDto { repo: r.repo, contributors: r.contributors, authors: r.authors, counts: CountsDto::from(&r.counts) })
+                .map(|r| RepoDto {
+                    repo: r.repo,
+                    contributors: r.contributors,
+                    authors: r.authors,
+                    counts: CountsDto::from(&r.counts),
+                })
                 .collect();
-            emit(&mut out, g.format, &rows, &["repo", "contributors", "authors"], |c| {
-                vec![c.repo.clone(), c.contributors.to_string(), c.authors.to_string()]
-            })?;
+            emit(
+                &mut out,
+                g.format,
+                &rows,
+                &["repo", "contributors", "authors"],
+                |c| {
+                    vec![
+                        c.repo.clone(),
+                        c.contributors.to_string(),
+                        c.authors.to_string(),
+                    ]
+                },
+            )?;
         }
         What::Chart(c) => {
             let companies = stats::companies(&facts, &affs);
@@ -181,7 +238,9 @@ pub fn run(args: Args, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     out.flush().context("writing to stdout")?;
-    Ok(ExitStatus::findings_if(bazaar_core::diag::has_errors(&diags)))
+    Ok(ExitStatus::findings_if(bazaar_core::diag::has_errors(
+        &diags,
+    )))
 }
 
 fn opt(s: &Option<String>) -> String {
@@ -204,19 +263,48 @@ fn emit<T: Serialize + HasCounts>(
         OutputFormat::Json => render::json(out, &rows)?,
         OutputFormat::Csv => {
             let mut header: Vec<String> = head.iter().map(|s| s.to_string()).collect();
-            header.extend(["commits", "lines_added", "lines_removed", "lines_changed", "contributions"].map(String::from));
+            header.extend(
+                [
+                    "commits",
+                    "lines_added",
+                    "lines_removed",
+                    "lines_changed",
+                    "contributions",
+                ]
+                .map(String::from),
+            );
             header.extend(CONTRIBUTION_TYPES.iter().map(|t| t.to_string()));
             writeln!(out, "{}", header.join(","))?;
             for r in rows {
                 let mut c: Vec<String> = cells(r).iter().map(|s| render::csv_field(s)).collect();
                 c.extend(r.counts().numbers());
-                c.extend(CONTRIBUTION_TYPES.iter().map(|t| r.counts().contributions.get(*t).copied().unwrap_or(0).to_string()));
+                c.extend(CONTRIBUTION_TYPES.iter().map(|t| {
+                    r.counts()
+                        .contributions
+                        .get(*t)
+                        .copied()
+                        .unwrap_or(0)
+                        .to_string()
+                }));
                 writeln!(out, "{}", c.join(","))?;
             }
         }
         _ => {
             let mut header: Vec<&str> = head.to_vec();
-            header.extend(["commits", "added", "removed", "changed", "contrib", "push", "pr", "issue", "review", "review cmt", "issue cmt", "commit cmt"]);
+            header.extend([
+                "commits",
+                "added",
+                "removed",
+                "changed",
+                "contrib",
+                "push",
+                "pr",
+                "issue",
+                "review",
+                "review cmt",
+                "issue cmt",
+                "commit cmt",
+            ]);
             let table = render::table(
                 &header,
                 rows.iter().map(|r| {
@@ -231,7 +319,14 @@ fn emit<T: Serialize + HasCounts>(
                         "IssueCommentEvent",
                         "CommitCommentEvent",
                     ] {
-                        c.push(r.counts().contributions.get(t).copied().unwrap_or(0).to_string());
+                        c.push(
+                            r.counts()
+                                .contributions
+                                .get(t)
+                                .copied()
+                                .unwrap_or(0)
+                                .to_string(),
+                        );
                     }
                     c
                 }),

@@ -12,5 +12,6 @@ mod usage;
 // vote
 
 // activity
+mod activity;
 
 // ladder
