@@ -2,3 +2,4 @@
 
 mod affiliations;
 mod git_conformance;
+mod no_panic;
