@@ -19,7 +19,6 @@ use gix::diff::blob::{Algorithm, Diff, InternedInput};
 use gix::diff::tree::recorder::{Change, Location};
 use gix::diff::tree::{self, Recorder};
 use gix::objs::{FindExt, TreeRefIter};
-use rayon::prelude::*;
 
 use crate::bots;
 use crate::rename::{self, Blobs, Fingerprint, Side};
@@ -199,26 +198,55 @@ impl Repo {
         Ok(ids)
     }
 
-    /// Read `ids` in parallel; `progress(n)` is called as commits finish.
+    /// Read `ids` in parallel and return them in the order given;
+    /// `progress(n)` is called as commits finish.
     pub fn read_commits(
         &self,
         ids: &[ObjectId],
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<Vec<GitCommit>, GitError> {
-        ids.par_iter()
-            .with_min_len(8)
-            .map_init(
-                || Worker::new(&self.inner),
-                |w, id| {
-                    let c = w.commit(*id).map_err(|message| GitError::Read {
-                        path: self.shown.clone(),
-                        message: format!("commit {id}: {message}"),
-                    });
-                    progress(1);
-                    c
-                },
-            )
-            .collect()
+        let (tx, rx) = std::sync::mpsc::sync_channel(256);
+        let mut out: Vec<Option<GitCommit>> = vec![None; ids.len()];
+        std::thread::scope(|s| {
+            s.spawn(|| self.read_commits_into(ids, tx));
+            for (i, c) in rx {
+                progress(1);
+                out[i] = Some(c?);
+            }
+            Ok::<(), GitError>(())
+        })?;
+        Ok(out.into_iter().flatten().collect())
+    }
+
+    /// Read `ids` on every core and send `(index, commit)` as each finishes.
+    ///
+    /// Each worker takes a contiguous run of the ids (neighbouring commits
+    /// share trees and delta chains) and keeps one repository handle with
+    /// its caches for the whole run. Stops early when the receiver hangs up.
+    pub fn read_commits_into(
+        &self,
+        ids: &[ObjectId],
+        tx: std::sync::mpsc::SyncSender<(usize, Result<GitCommit, GitError>)>,
+    ) {
+        let workers = rayon::current_num_threads().clamp(1, ids.len().max(1));
+        let per = ids.len().div_ceil(workers);
+        std::thread::scope(|s| {
+            for (part, chunk) in ids.chunks(per.max(1)).enumerate() {
+                let tx = tx.clone();
+                s.spawn(move || {
+                    let mut w = Worker::new(&self.inner);
+                    for (k, id) in chunk.iter().enumerate() {
+                        let c = w.commit(*id).map_err(|message| GitError::Read {
+                            path: self.shown.clone(),
+                            message: format!("commit {id}: {message}"),
+                        });
+                        if tx.send((part * per + k, c)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+        });
     }
 }
 
@@ -233,7 +261,14 @@ struct Worker {
 impl Worker {
     fn new(sync: &gix::ThreadSafeRepository) -> Worker {
         let mut repo = sync.to_thread_local();
-        repo.object_cache_size(Some(32 * 1024 * 1024));
+        // Like git's delta base cache: keep decoded delta bases, since
+        // neighbouring commits read the same blobs' chains.
+        repo.objects.set_pack_cache(|| {
+            Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(
+                96 * 1024 * 1024,
+            ))
+        });
+        repo.object_cache_size(Some(64 * 1024 * 1024));
         Worker {
             repo,
             state: tree::State::default(),

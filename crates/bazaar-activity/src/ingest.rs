@@ -78,10 +78,25 @@ pub fn ingest_git(
         added: 0,
     };
     progress.start(todo.len() as u64, "commits", &name);
-    for chunk in todo.chunks(GIT_CHUNK) {
-        let commits = repo.read_commits(chunk, &|n| progress.inc(n))?;
-        report.added += store.insert_commits(&name, &commits)?.commits;
-    }
+    // Workers read on every core; this thread writes whole batches of
+    // commits, each in one transaction.
+    let (tx, rx) = std::sync::mpsc::sync_channel(1024);
+    std::thread::scope(|s| -> Result<(), IngestError> {
+        let repo = &repo;
+        let todo = &todo;
+        s.spawn(move || repo.read_commits_into(todo, tx));
+        let mut batch = Vec::with_capacity(GIT_CHUNK);
+        for (_, c) in rx {
+            progress.inc(1);
+            batch.push(c?);
+            if batch.len() == GIT_CHUNK {
+                report.added += store.insert_commits(&name, &batch)?.commits;
+                batch.clear();
+            }
+        }
+        report.added += store.insert_commits(&name, &batch)?.commits;
+        Ok(())
+    })?;
     progress.finish();
     Ok(report)
 }
