@@ -124,7 +124,7 @@ pub fn login_activity(
     let mut stmt = conn
         .prepare_cached(
             "SELECT r.repo, r.number, p.author,
-                    sum(r.kind = 'review'), sum(r.kind = 'review_comment'), max(r.state = 'approved'), min(r.at)
+                    sum(r.kind = 'review'), sum(r.kind = 'review_comment'), coalesce(max(r.state = 'approved'), 0), min(r.at)
              FROM reviews r LEFT JOIN pull_requests p ON p.repo = r.repo AND p.number = r.number
              WHERE r.reviewer_lower = ?1 AND r.at >= ?2 AND r.at < ?3
                AND (p.author IS NULL OR lower(p.author) <> ?1)
