@@ -314,7 +314,7 @@ impl Filter {
         }
         let lower = repo.to_ascii_lowercase();
         let org = lower.split_once('/').map_or(lower.as_str(), |(o, _)| o);
-        self.orgs.iter().any(|o| o == org) || self.repos.iter().any(|r| *r == lower)
+        self.orgs.iter().any(|o| o == org) || self.repos.contains(&lower)
     }
 }
 
