@@ -161,20 +161,25 @@ fn company_bars(s: &mut String, rows: &[&CompanyRow], y0: f64) {
 }
 
 fn legend(s: &mut String, items: &[(&str, &str)], x: f64, y: f64) {
-    let mut cx = x;
+    let (mut cx, mut cy) = (x, y);
     for (name, color) in items {
+        let w = 34.0 + 7.5 * name.chars().count() as f64;
+        if cx + w > WIDTH - 16.0 && cx > x {
+            cx = x;
+            cy += 18.0;
+        }
         let _ = writeln!(
             s,
             "<rect x=\"{cx:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{color}\"/>",
-            y - 10.0
+            cy - 10.0
         );
         let _ = writeln!(
             s,
-            "<text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"12\" fill=\"#333\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{cy:.1}\" font-size=\"12\" fill=\"#333\">{}</text>",
             cx + 16.0,
             esc(name)
         );
-        cx += 24.0 + 7.0 * name.len() as f64;
+        cx += w;
     }
 }
 
@@ -193,18 +198,15 @@ fn monthly(s: &mut String, t: &Timeline, y0: f64, h: f64) {
         );
         return;
     }
-    let (x0, x1) = (80.0, WIDTH - 40.0);
-    let (top, bottom) = (y0 + 40.0, y0 + h - 90.0);
+    let (x0, x1) = (80.0, WIDTH - 60.0);
+    let (top, bottom) = (y0 + 56.0, y0 + h - 90.0);
     let stack: Vec<u64> = (0..n)
         .map(|i| t.contributions.values().map(|v| v[i]).sum())
         .collect();
-    let max = stack
-        .iter()
-        .chain(t.commits.iter())
-        .copied()
-        .max()
-        .unwrap_or(1);
+    let max = stack.iter().copied().max().unwrap_or(1);
     let (axis_max, step) = nice_scale(max);
+    // Commits get their own scale (right axis): they are far fewer than events.
+    let (c_max, c_step) = nice_scale(t.commits.iter().copied().max().unwrap_or(1));
     let yv = |v: f64| bottom - (bottom - top) * v / axis_max;
     let mut v = 0.0;
     while v <= axis_max + 1e-9 {
@@ -221,6 +223,33 @@ fn monthly(s: &mut String, t: &Timeline, y0: f64, h: f64) {
             human(v)
         );
         v += step;
+    }
+    let has_commits = t.commits.iter().any(|&c| c > 0);
+    if has_commits {
+        let mut c = 0.0;
+        while c <= c_max + 1e-9 {
+            let y = bottom - (bottom - top) * c / c_max;
+            let _ = writeln!(
+                s,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#000\">{}</text>",
+                x1 + 4.0,
+                y + 4.0,
+                human(c)
+            );
+            c += c_step;
+        }
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#000\" text-anchor=\"end\">commits</text>",
+            x1 + 40.0,
+            top - 12.0
+        );
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#666\">contributions</text>",
+            x0 - 40.0,
+            top - 12.0
+        );
     }
     let slot = (x1 - x0) / n as f64;
     let bar = (slot * 0.8).max(1.0);
@@ -264,7 +293,7 @@ fn monthly(s: &mut String, t: &Timeline, y0: f64, h: f64) {
                 format!(
                     "{:.1},{:.1}",
                     x0 + slot * i as f64 + slot / 2.0,
-                    yv(*c as f64)
+                    bottom - (bottom - top) * (*c as f64) / c_max
                 )
             })
             .collect();
@@ -284,8 +313,8 @@ fn monthly(s: &mut String, t: &Timeline, y0: f64, h: f64) {
         .enumerate()
         .map(|(k, kind)| (kind.trim_end_matches("Event"), PALETTE[k % PALETTE.len()]))
         .collect();
-    if t.commits.iter().any(|&c| c > 0) {
-        items.push(("commits (line)", "#000"));
+    if has_commits {
+        items.push(("commits (line, right axis)", "#000"));
     }
     legend(s, &items, x0, bottom + 44.0);
 }
