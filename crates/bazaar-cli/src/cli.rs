@@ -72,6 +72,10 @@ pub enum Command {
     // Elections (bazaar-vote): election.
 
     // Activity (bazaar-activity): activity, stats.
+    /// Fill the activity store from git history or GH Archive hour files
+    Activity(commands::activity::Args),
+    /// Contribution statistics from the activity store (gitdm / DevStats semantics)
+    Stats(commands::stats::Args),
 
     // Org membership and the ladder (bazaar-ladder): org, ladder.
     /// Org membership as code: check a kubernetes/org (peribolos) repository,

@@ -14,7 +14,7 @@ pub fn registries() -> Vec<&'static [RuleMeta]> {
         // vote
 
         // activity
-
+        bazaar_activity::rules::ALL,
         // ladder
         bazaar_ladder::rules::ALL,
     ]

@@ -14,6 +14,8 @@ pub mod show;
 // vote
 
 // activity
+pub mod activity;
+pub mod stats;
 
 // ladder
 pub mod org;
@@ -39,6 +41,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         // vote
 
         // activity
+        Command::Activity(args) => activity::run(args, g),
+        Command::Stats(args) => stats::run(args, g),
 
         // ladder
         Command::Org(args) => org::run(args, g),

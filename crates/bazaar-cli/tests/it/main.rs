@@ -13,6 +13,7 @@ mod community;
 // vote
 
 // activity
+mod activity;
 
 // ladder
 mod org;

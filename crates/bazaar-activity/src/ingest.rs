@@ -1,0 +1,194 @@
+//! Ingestion: inputs → store, with progress reported through [`Progress`].
+//!
+//! Git: walk the refs, skip commits already stored, read the rest in
+//! parallel in chunks, and write each chunk in one transaction.
+//!
+//! GH Archive: one file per worker (decompression dominates, so files are
+//! read in parallel on every core), a bounded channel to the single writer,
+//! one transaction per file. A file that cannot be read to its end (a
+//! truncated gzip) commits nothing; malformed lines are counted and reported.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use bazaar_core::Diagnostic;
+use rayon::prelude::*;
+
+use crate::gharchive::{self, Filter, ReadError};
+use crate::git::{GitError, Repo};
+use crate::store::{Store, StoreError};
+
+/// Where progress goes (a terminal bar in the CLI, nothing in tests).
+pub trait Progress: Sync {
+    /// A new phase with `total` units (`commits`, `bytes`, ...).
+    fn start(&self, _total: u64, _unit: &'static str, _message: &str) {}
+    fn inc(&self, _n: u64) {}
+    fn finish(&self) {}
+}
+
+/// Progress that goes nowhere.
+pub struct NoProgress;
+impl Progress for NoProgress {}
+
+/// Ingestion failed as a whole.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error(transparent)]
+    Git(#[from] GitError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What ingesting one repository did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GitReport {
+    /// The name commits are stored under.
+    pub repo: String,
+    /// Commits reachable from the refs.
+    pub reachable: u64,
+    /// Commits added by this run (the rest were already stored).
+    pub added: u64,
+}
+
+/// Commits read and written per transaction.
+const GIT_CHUNK: usize = 2000;
+
+/// Ingest the history of the repository at `path` reachable from `refs`
+/// (default `HEAD`) under the name `name` (default: [`Repo::name`]).
+pub fn ingest_git(
+    store: &mut Store,
+    path: &Path,
+    refs: &[String],
+    name: Option<&str>,
+    progress: &dyn Progress,
+) -> Result<GitReport, IngestError> {
+    let repo = Repo::open(path)?;
+    let name = name.map_or_else(|| repo.name(), str::to_string);
+    let tips = repo.tips(refs)?;
+    let ids = repo.walk(&tips)?;
+    let known = store.known_commits(&name)?;
+    let todo: Vec<_> = ids
+        .iter()
+        .filter(|id| !known.contains(&id.to_string()))
+        .copied()
+        .collect();
+    let mut report = GitReport {
+        repo: name.clone(),
+        reachable: ids.len() as u64,
+        added: 0,
+    };
+    progress.start(todo.len() as u64, "commits", &name);
+    // Workers read on every core; this thread writes whole batches of
+    // commits, each in one transaction.
+    let (tx, rx) = std::sync::mpsc::sync_channel(1024);
+    std::thread::scope(|s| -> Result<(), IngestError> {
+        let repo = &repo;
+        let todo = &todo;
+        s.spawn(move || repo.read_commits_into(todo, tx));
+        let mut batch = Vec::with_capacity(GIT_CHUNK);
+        for (_, c) in rx {
+            progress.inc(1);
+            batch.push(c?);
+            if batch.len() == GIT_CHUNK {
+                report.added += store.insert_commits(&name, &batch)?.commits;
+                batch.clear();
+            }
+        }
+        report.added += store.insert_commits(&name, &batch)?.commits;
+        Ok(())
+    })?;
+    progress.finish();
+    Ok(report)
+}
+
+/// What ingesting one hour file did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileReport {
+    pub path: PathBuf,
+    /// Already ingested by an earlier run: not read again.
+    pub skipped: bool,
+    pub lines: u64,
+    /// Contribution events that passed the filter.
+    pub events: u64,
+    /// Of those, new to the store.
+    pub new_events: u64,
+    pub malformed: u64,
+    pub unknown_types: u64,
+    /// Why nothing from the file was stored.
+    pub error: Option<String>,
+}
+
+/// The key under which a file is remembered as done: its name and size.
+fn source_key(path: &Path) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    format!("{name}:{size}")
+}
+
+/// Ingest GH Archive hour files. Returns one report per file (in the order
+/// given) and the diagnostics of bad lines. A store error stops everything
+/// (what was committed stays committed, whole files only).
+pub fn ingest_gharchive(
+    store: &mut Store,
+    files: &[PathBuf],
+    filter: &Filter,
+    progress: &dyn Progress,
+) -> Result<(Vec<FileReport>, Vec<Diagnostic>), IngestError> {
+    let mut reports: Vec<FileReport> = files
+        .iter()
+        .map(|p| FileReport {
+            path: p.clone(),
+            ..Default::default()
+        })
+        .collect();
+    let mut todo = Vec::new();
+    for (i, p) in files.iter().enumerate() {
+        if store.source_done("gharchive", &source_key(p))? {
+            reports[i].skipped = true;
+        } else {
+            todo.push(i);
+        }
+    }
+    let total: u64 = todo
+        .iter()
+        .map(|&i| std::fs::metadata(&files[i]).map(|m| m.len()).unwrap_or(0))
+        .sum();
+    progress.start(total, "bytes", "GH Archive");
+    let mut diags = Vec::new();
+    // Workers read whole files; the bounded channel keeps at most a few
+    // decoded files in memory while the writer catches up.
+    let (tx, rx) = mpsc::sync_channel::<(usize, Result<gharchive::FileBatch, ReadError>)>(2);
+    let result = std::thread::scope(|scope| -> Result<(), IngestError> {
+        let todo_ref = &todo;
+        scope.spawn(move || {
+            todo_ref.par_iter().for_each_with(tx, |tx, &i| {
+                let r = gharchive::read_hour_file(&files[i], filter);
+                // The receiver only hangs up on a store error; stop quietly then.
+                let _ = tx.send((i, r));
+            });
+        });
+        for (i, r) in rx {
+            progress.inc(std::fs::metadata(&files[i]).map(|m| m.len()).unwrap_or(0));
+            let rep = &mut reports[i];
+            match r {
+                Ok(batch) => {
+                    let n = store.insert_hour_file(&source_key(&files[i]), &batch)?;
+                    rep.lines = batch.lines;
+                    rep.events = batch.events.len() as u64;
+                    rep.new_events = n.events;
+                    rep.malformed = batch.malformed;
+                    rep.unknown_types = batch.unknown_type;
+                    diags.extend(batch.diagnostics);
+                }
+                Err(e) => rep.error = Some(e.to_string()),
+            }
+        }
+        Ok(())
+    });
+    progress.finish();
+    result?;
+    Ok((reports, diags))
+}

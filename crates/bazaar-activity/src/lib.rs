@@ -1,0 +1,64 @@
+//! Activity and contribution analytics: git history, GH Archive events,
+//! gitdm affiliations, and the store other capabilities query.
+//!
+//! # Brief overview
+//!
+//! Data flows one way: **load → store → facts → report**.
+//!
+//! - Loaders (the I/O edge): [`git::Repo`] reads commits with gix and counts
+//!   lines exactly as `git log --numstat -M` does (git's rename detection is
+//!   in [`rename`]); [`gharchive::read_hour_file`] streams one GH Archive
+//!   `.json.gz` hour and keeps the seven DevStats contribution event types
+//!   ([`gharchive::parse_line`] is the pure line parser).
+//! - [`ingest`] moves them into the [`store::Store`], an SQLite database
+//!   (WAL; idempotent, resumable and crash-safe: one transaction per hour
+//!   file or per chunk of commits; schema versioned with migrations).
+//! - [`affiliations`] parses gitdm's formats (`developers_affiliations*.txt`,
+//!   `email-map`, `domain-map`, `aliases`) into [`affiliations::Affiliations`],
+//!   which answers "who worked where on this day" by login or e-mail.
+//! - [`stats`] turns the store's day-level [`stats::Facts`] plus affiliations
+//!   into people / companies / repositories rows (pure functions);
+//!   [`chart`] draws them as SVG.
+//! - [`query`] is the API for other capabilities (the contributor ladder):
+//!   per login and window, contributions by type, PRs authored and merged,
+//!   PRs reviewed with the primary-reviewer flag, last activity.
+//!   [`sample::ingest`] fills a store with an embedded deterministic sample.
+//! - [`synth`] generates realistic synthetic hour files; [`bots`] holds
+//!   DevStats' bot patterns; [`rules`] the diagnostics' rule registry.
+//!
+//! ```
+//! use bazaar_activity::{query, sample, stats::Window, store::Store};
+//!
+//! let mut store = Store::open_in_memory()?;
+//! sample::ingest(&mut store)?;
+//! let a = query::login_activity(&store, "dev0001", Window::default())?;
+//! assert!(a.total_contributions() > 0);
+//! assert!(a.last_activity.is_some());
+//!
+//! let affs = bazaar_activity::affiliations::Affiliations::new(
+//!     bazaar_activity::affiliations::parse_developers(
+//!         "dev0001: dev0001!users.noreply.github.com\n\tAcme until 2024-03-01\n\tGlobex from 2024-03-01\n",
+//!         "developers_affiliations1.txt",
+//!     ).0,
+//!     vec![],
+//!     vec![],
+//! );
+//! let day = bazaar_activity::date::Day::parse("2024-03-01").expect("a date");
+//! assert_eq!(affs.company_of_login("dev0001", day), Some("Globex"));
+//! # Ok::<(), bazaar_activity::store::StoreError>(())
+//! ```
+
+pub mod affiliations;
+pub mod bots;
+pub mod chart;
+pub mod date;
+pub mod gharchive;
+pub mod git;
+pub mod ingest;
+pub mod query;
+pub mod rename;
+pub mod rules;
+pub mod sample;
+pub mod stats;
+pub mod store;
+pub mod synth;

@@ -1,0 +1,465 @@
+//! The activity store: an embedded SQLite database (default
+//! `.bazaar/activity.db`).
+//!
+//! **Idempotent:** commits are keyed by `(repo, sha)`, events by their GH
+//! Archive id, reviews by `(kind, id)`; inserting the same facts again adds
+//! nothing. **Crash-safe:** every hour file is written in one transaction
+//! together with its row in `sources`, and git history in transactions of
+//! whole commits, so a killed process leaves either all of a unit or none of
+//! it (SQLite's journal rolls back the rest on the next open). **Resumable:**
+//! files already in `sources` and commits already stored are skipped.
+//!
+//! The schema is versioned with `PRAGMA user_version`; [`MIGRATIONS`] holds
+//! one SQL script per version and opening a store applies the missing ones.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::gharchive::{CONTRIBUTION_TYPES, FileBatch};
+use crate::git::GitCommit;
+
+/// The default location of the store, relative to the working directory.
+pub const DEFAULT_PATH: &str = ".bazaar/activity.db";
+
+/// One script per schema version; index 0 brings an empty file to version 1.
+pub const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE commits (
+    repo TEXT NOT NULL,
+    sha TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    author_email TEXT NOT NULL,       -- lower-cased
+    author_time INTEGER NOT NULL,     -- unix seconds
+    author_offset INTEGER NOT NULL,   -- seconds east of UTC
+    committer_name TEXT NOT NULL,
+    committer_email TEXT NOT NULL,
+    committer_time INTEGER NOT NULL,
+    parents INTEGER NOT NULL,
+    is_bot INTEGER NOT NULL,
+    added INTEGER NOT NULL,           -- 0 for merges (not diffed)
+    removed INTEGER NOT NULL,
+    files INTEGER NOT NULL,
+    PRIMARY KEY (repo, sha)
+) WITHOUT ROWID;
+CREATE TABLE commit_files (
+    repo TEXT NOT NULL,
+    sha TEXT NOT NULL,
+    path TEXT NOT NULL,
+    old_path TEXT,
+    added INTEGER NOT NULL,
+    removed INTEGER NOT NULL,
+    binary INTEGER NOT NULL,
+    PRIMARY KEY (repo, sha, path)
+) WITHOUT ROWID;
+-- Contribution events (the seven DevStats types); `type` indexes event_types.
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    type INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    actor_lower TEXT NOT NULL,
+    repo TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    is_bot INTEGER NOT NULL
+);
+CREATE INDEX events_actor ON events (actor_lower, created_at);
+CREATE TABLE event_types (code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+INSERT INTO event_types VALUES
+    (0, 'PushEvent'), (1, 'PullRequestEvent'), (2, 'IssuesEvent'), (3, 'PullRequestReviewEvent'),
+    (4, 'CommitCommentEvent'), (5, 'IssueCommentEvent'), (6, 'PullRequestReviewCommentEvent');
+-- What the events tell about pull requests, merged across events.
+CREATE TABLE pull_requests (
+    repo TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    author TEXT,
+    created_at INTEGER,
+    merged_at INTEGER,
+    merged_by TEXT,
+    PRIMARY KEY (repo, number)
+) WITHOUT ROWID;
+-- Reviews and review comments: who reviewed which PR (join pull_requests for its author).
+CREATE TABLE reviews (
+    kind TEXT NOT NULL,               -- 'review' | 'review_comment'
+    id INTEGER NOT NULL,
+    event_id INTEGER NOT NULL,
+    repo TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    reviewer TEXT NOT NULL,
+    reviewer_lower TEXT NOT NULL,
+    state TEXT,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+CREATE INDEX reviews_reviewer ON reviews (reviewer_lower, at);
+CREATE INDEX reviews_pr ON reviews (repo, number);
+-- Inputs fully ingested (one row per hour file, written in the file's transaction).
+CREATE TABLE sources (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    lines INTEGER NOT NULL,
+    events INTEGER NOT NULL,
+    malformed INTEGER NOT NULL,
+    unknown_types INTEGER NOT NULL,
+    PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+"#];
+
+/// The schema version this build writes.
+pub fn schema_version() -> i32 {
+    MIGRATIONS.len() as i32
+}
+
+/// Opening or writing the store failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("activity store `{path}`: {source}")]
+    Sqlite {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error("cannot create the directory of the activity store `{path}`: {source}")]
+    Dir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(
+        "activity store `{path}` has schema version {found}, newer than this bazaar ({supported}); upgrade bazaar"
+    )]
+    TooNew {
+        path: String,
+        found: i32,
+        supported: i32,
+    },
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What writing one unit added.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Inserted {
+    pub commits: u64,
+    pub events: u64,
+    pub reviews: u64,
+}
+
+impl Store {
+    /// Open (creating when missing) the store at `path`, in WAL mode, and
+    /// apply pending migrations.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Dir {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Sqlite {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::init(conn, path.to_path_buf())
+    }
+
+    /// A store that lives in memory (tests, the embedded sample).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Sqlite {
+            path: ":memory:".into(),
+            source,
+        })?;
+        Self::init(conn, PathBuf::from(":memory:"))
+    }
+
+    fn init(conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
+        let mut s = Store { conn, path };
+        let r: rusqlite::Result<()> = (|| {
+            s.conn.busy_timeout(std::time::Duration::from_secs(30))?;
+            s.conn.pragma_update(None, "journal_mode", "WAL")?;
+            s.conn.pragma_update(None, "synchronous", "NORMAL")?;
+            // Bulk ingestion: keep B-tree pages in memory (16 MiB, a fixed bound) and
+            // checkpoint the WAL less often (every 64 MiB instead of 4 MiB).
+            s.conn.pragma_update(None, "cache_size", -16_384)?;
+            s.conn.pragma_update(None, "wal_autocheckpoint", 16_384)?;
+            s.conn.pragma_update(None, "foreign_keys", "ON")?;
+            Ok(())
+        })();
+        r.map_err(|e| s.err(e))?;
+        s.migrate()?;
+        Ok(s)
+    }
+
+    pub(crate) fn sqlite_err(&self, source: rusqlite::Error) -> StoreError {
+        self.err(source)
+    }
+
+    fn err(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: self.path.display().to_string(),
+            source,
+        }
+    }
+
+    /// Where the store lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The current schema version of the file.
+    pub fn version(&self) -> Result<i32, StoreError> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let found = self.version()?;
+        let supported = schema_version();
+        if found > supported {
+            return Err(StoreError::TooNew {
+                path: self.path.display().to_string(),
+                found,
+                supported,
+            });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
+            let tx = self.conn.transaction().map_err(|e| StoreError::Sqlite {
+                path: self.path.display().to_string(),
+                source: e,
+            })?;
+            let r = tx
+                .execute_batch(sql)
+                .and_then(|()| tx.pragma_update(None, "user_version", i as i32 + 1))
+                .and_then(|()| tx.commit());
+            r.map_err(|e| StoreError::Sqlite {
+                path: self.path.display().to_string(),
+                source: e,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The underlying connection, for the query API in this crate.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Shas already stored for `repo`.
+    pub fn known_commits(&self, repo: &str) -> Result<HashSet<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT sha FROM commits WHERE repo = ?1")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([repo], |r| r.get::<_, String>(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Store commits (and their per-file counts) in one transaction.
+    pub fn insert_commits(
+        &mut self,
+        repo: &str,
+        commits: &[GitCommit],
+    ) -> Result<Inserted, StoreError> {
+        let path = self.path.display().to_string();
+        let e = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(e)?;
+        let mut n = Inserted::default();
+        {
+            let mut c = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO commits VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                )
+                .map_err(e)?;
+            let mut f = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO commit_files VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .map_err(e)?;
+            for cm in commits {
+                let added = c
+                    .execute(params![
+                        repo,
+                        cm.sha,
+                        cm.author_name,
+                        cm.author_email,
+                        cm.author_time,
+                        cm.author_offset,
+                        cm.committer_name,
+                        cm.committer_email,
+                        cm.committer_time,
+                        cm.parents,
+                        cm.is_bot,
+                        cm.added() as i64,
+                        cm.removed() as i64,
+                        cm.files.len() as i64,
+                    ])
+                    .map_err(e)?;
+                if added == 0 {
+                    continue;
+                }
+                n.commits += 1;
+                for fs in &cm.files {
+                    f.execute(params![
+                        repo,
+                        cm.sha,
+                        fs.path,
+                        fs.old_path,
+                        fs.added,
+                        fs.removed,
+                        fs.binary
+                    ])
+                    .map_err(e)?;
+                }
+            }
+        }
+        tx.commit().map_err(e)?;
+        Ok(n)
+    }
+
+    /// Whether an input was fully ingested before.
+    pub fn source_done(&self, kind: &str, key: &str) -> Result<bool, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT 1 FROM sources WHERE kind = ?1 AND key = ?2",
+                [kind, key],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|o| o.is_some())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Store one hour file's events, PR facts and reviews, and mark the file
+    /// done, all in one transaction.
+    pub fn insert_hour_file(
+        &mut self,
+        key: &str,
+        batch: &FileBatch,
+    ) -> Result<Inserted, StoreError> {
+        let path = self.path.display().to_string();
+        let e = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(e)?;
+        let mut n = Inserted::default();
+        {
+            let mut ev = tx
+                .prepare_cached("INSERT OR IGNORE INTO events VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .map_err(e)?;
+            let mut pr = tx
+                .prepare_cached(
+                    "INSERT INTO pull_requests VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (repo, number) DO UPDATE SET
+                       author = coalesce(author, excluded.author),
+                       created_at = CASE WHEN created_at IS NULL THEN excluded.created_at
+                                         WHEN excluded.created_at IS NULL THEN created_at
+                                         ELSE min(created_at, excluded.created_at) END,
+                       merged_at = coalesce(merged_at, excluded.merged_at),
+                       merged_by = coalesce(merged_by, excluded.merged_by)",
+                )
+                .map_err(e)?;
+            let mut rv = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO reviews VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )
+                .map_err(e)?;
+            for event in &batch.events {
+                let code = CONTRIBUTION_TYPES
+                    .iter()
+                    .position(|t| *t == event.kind)
+                    .unwrap_or(0) as i64;
+                let added = ev
+                    .execute(params![
+                        event.id as i64,
+                        code,
+                        event.actor,
+                        event.actor.to_lowercase(),
+                        event.repo,
+                        event.created_at,
+                        event.is_bot,
+                    ])
+                    .map_err(e)?;
+                n.events += added as u64;
+                if added == 0 {
+                    continue;
+                }
+                if let Some(p) = &event.pr {
+                    pr.execute(params![
+                        event.repo,
+                        p.number as i64,
+                        p.author,
+                        p.created_at,
+                        p.merged_at,
+                        p.merged_by
+                    ])
+                    .map_err(e)?;
+                    if let Some(r) = &event.review {
+                        n.reviews += rv
+                            .execute(params![
+                                r.kind,
+                                r.id as i64,
+                                event.id as i64,
+                                event.repo,
+                                p.number as i64,
+                                r.reviewer,
+                                r.reviewer.to_lowercase(),
+                                r.state,
+                                r.at,
+                            ])
+                            .map_err(e)? as u64;
+                    }
+                }
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO sources VALUES ('gharchive', ?1, ?2, ?3, ?4, ?5)",
+                params![
+                    key,
+                    batch.lines as i64,
+                    n.events as i64,
+                    batch.malformed as i64,
+                    batch.unknown_type as i64
+                ],
+            )
+            .map_err(e)?;
+        }
+        tx.commit().map_err(e)?;
+        Ok(n)
+    }
+
+    /// Row counts of the main tables (for tests and `--verbose` summaries).
+    pub fn totals(&self) -> Result<Totals, StoreError> {
+        let q = |sql: &str| {
+            self.conn
+                .query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map_err(|e| self.err(e))
+        };
+        Ok(Totals {
+            commits: q("SELECT count(*) FROM commits")? as u64,
+            commit_files: q("SELECT count(*) FROM commit_files")? as u64,
+            lines_added: q("SELECT coalesce(sum(added), 0) FROM commits")? as u64,
+            events: q("SELECT count(*) FROM events")? as u64,
+            pull_requests: q("SELECT count(*) FROM pull_requests")? as u64,
+            reviews: q("SELECT count(*) FROM reviews")? as u64,
+            sources: q("SELECT count(*) FROM sources")? as u64,
+        })
+    }
+}
+
+/// Row counts of the store.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub commits: u64,
+    pub commit_files: u64,
+    pub lines_added: u64,
+    pub events: u64,
+    pub pull_requests: u64,
+    pub reviews: u64,
+    pub sources: u64,
+}

@@ -1,0 +1,6 @@
+//! Integration tests of bazaar-activity: one binary, one module per topic.
+
+mod affiliations;
+mod git_conformance;
+mod no_panic;
+mod query;

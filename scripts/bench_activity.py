@@ -1,0 +1,160 @@
+"""Driver of scripts/bench-activity (see there). Prints figures and ratios
+measured in the same run; best of N runs for each timing."""
+
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "target" / "bench-activity"
+BIN = ROOT / "target" / "release" / "bazaar"
+BUNDLE = Path(os.environ.get("BAZAAR_SHARED_DATA", ROOT.parent / "shared" / "data")) / "git" / "keps-history.bundle"
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+HOURS = int(os.environ.get("BENCH_HOURS", "12"))
+PER_HOUR = int(os.environ.get("BENCH_EVENTS_PER_HOUR", "6000"))
+
+
+def run(cmd, cwd=None, out=subprocess.DEVNULL):
+    """Run a command; return (wall seconds, peak RSS of children in KiB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, check=True, stdout=out, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - t
+    # ru_maxrss of children is the max over all children so far; measure with /usr/bin/time instead when needed.
+    return wall, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def peak_rss_kib(cmd, cwd=None):
+    r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return int(r.stderr.strip().splitlines()[-1])
+
+
+def best(f, n=RUNS):
+    return min(f() for _ in range(n))
+
+
+def bench_git():
+    if not BUNDLE.exists():
+        print("git: skipped: ../shared/data not found")
+        return
+    repo = WORK / "keps"
+    if repo.exists():
+        shutil.rmtree(repo)
+    subprocess.run(["git", "clone", "-q", str(BUNDLE), str(repo)], check=True)
+
+    def git_log():
+        t = time.perf_counter()
+        subprocess.run(["git", "-c", "log.mailmap=false", "log", "--no-merges", "--numstat", "-M"], cwd=repo,
+                       check=True, stdout=subprocess.DEVNULL)
+        return time.perf_counter() - t
+
+    def bazaar():
+        store = WORK / "git.db"
+        for p in WORK.glob("git.db*"):
+            p.unlink()
+        t = time.perf_counter()
+        subprocess.run([str(BIN), "activity", "ingest", "git", str(repo), "--store", str(store), "--quiet"], check=True)
+        return time.perf_counter() - t
+
+    g = best(git_log)
+    b = best(bazaar)
+    print(f"git history (keps, 9,571 commits, line counts):")
+    print(f"  git log --no-merges --numstat -M : {g:7.3f} s")
+    print(f"  bazaar activity ingest git       : {b:7.3f} s  (into a fresh SQLite store)")
+    print(f"  ratio bazaar / git               : {b / g:7.2f}  (target <= 1.00)")
+
+
+BOT_PATTERNS = re.findall(r'^\s*"([^"]+)",\s*$',
+                          (ROOT / "crates/bazaar-activity/src/bots.rs").read_text().split("pub const BOT_EMAILS")[0],
+                          re.M)
+TYPES = ["PushEvent", "PullRequestEvent", "IssuesEvent", "PullRequestReviewEvent", "CommitCommentEvent",
+         "IssueCommentEvent", "PullRequestReviewCommentEvent"]
+
+
+def duckdb_table(files):
+    import duckdb
+    con = duckdb.connect()
+    bots = " OR ".join("lower(actor.login) LIKE '%s'" % p.replace("'", "''") for p in BOT_PATTERNS)
+    types = ", ".join("'%s'" % t for t in TYPES)
+    q = f"""
+        SELECT actor.login AS login, type, count(DISTINCT id) AS n
+        FROM read_json($files, format='newline_delimited', compression='gzip',
+                       columns={{'id': 'VARCHAR', 'type': 'VARCHAR', 'actor': 'STRUCT(login VARCHAR)',
+                                'created_at': 'VARCHAR'}})
+        WHERE type IN ({types}) AND NOT ({bots})
+        GROUP BY ALL ORDER BY login, type"""
+    return con.execute(q, {"files": [str(f) for f in files]}).fetchall()
+
+
+def bench_gharchive():
+    import duckdb  # noqa: F401  (installed by scripts/bench-activity)
+    results = {}
+    for scale in (1, 4):
+        d = WORK / f"gha-{scale}x"
+        hours = HOURS * scale
+        if not d.exists() or len(list(d.glob("*.json.gz"))) != hours:
+            shutil.rmtree(d, ignore_errors=True)
+            subprocess.run([str(BIN), "activity", "synth", "--out", str(d), "--hours", str(hours),
+                            "--events-per-hour", str(PER_HOUR)], check=True)
+        files = sorted(d.glob("*.json.gz"))
+        gz = sum(f.stat().st_size for f in files)
+        raw = sum(len(subprocess.run(["zcat", str(f)], check=True, stdout=subprocess.PIPE).stdout) for f in files)
+        store = WORK / f"gha-{scale}x.db"
+
+        def bazaar():
+            for p in WORK.glob(f"gha-{scale}x.db*"):
+                p.unlink()
+            t = time.perf_counter()
+            subprocess.run([str(BIN), "activity", "ingest", "gharchive", "--store", str(store), "--quiet",
+                            *map(str, files)], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run([str(BIN), "stats", "people", "--store", str(store), "--format", "csv"], check=True,
+                           stdout=subprocess.DEVNULL)
+            return time.perf_counter() - t
+
+        def duck():
+            t = time.perf_counter()
+            duckdb_table(files)
+            return time.perf_counter() - t
+
+        def zcat():
+            t = time.perf_counter()
+            for f in files:
+                subprocess.run(["zcat", str(f)], check=True, stdout=subprocess.DEVNULL)
+            return time.perf_counter() - t
+
+        b, k, z = best(bazaar), best(duck), best(zcat, 1)
+        for p in WORK.glob(f"gha-{scale}x.db*"):
+            p.unlink()
+        rss = peak_rss_kib([str(BIN), "activity", "ingest", "gharchive", "--store", str(store), "--quiet",
+                            *map(str, files)])
+        # Same table?
+        people = json.loads(subprocess.run([str(BIN), "stats", "people", "--store", str(store), "--format", "json"],
+                                           check=True, stdout=subprocess.PIPE).stdout)
+        ours = sorted((p["login"], t, n) for p in people for t, n in p["contributions"].items())
+        theirs = sorted(duckdb_table(files))
+        results[scale] = (len(files), gz, raw, b, k, z, rss, ours == theirs, len(ours))
+    print(f"GH Archive (synthetic hours, {PER_HOUR} events/hour; contributions per login per type):")
+    for scale, (n, gz, raw, b, k, z, rss, same, rows) in results.items():
+        print(f"  {scale}x: {n} files, {gz / 1e6:.0f} MB gz, {raw / 1e6:.0f} MB JSON")
+        print(f"    zcat (one core)                 : {z:7.3f} s  ({raw / z / 1e6:5.0f} MB/s)")
+        print(f"    DuckDB read_json + GROUP BY     : {k:7.3f} s  ({raw / k / 1e6:5.0f} MB/s)")
+        print(f"    bazaar ingest + stats people    : {b:7.3f} s  ({raw / b / 1e6:5.0f} MB/s)")
+        print(f"    ratio bazaar / DuckDB           : {b / k:7.2f}  (target <= 1.00)")
+        print(f"    peak RSS of bazaar ingest       : {rss / 1024:7.1f} MiB")
+        print(f"    same table as DuckDB            : {'yes' if same else 'NO'} ({rows} login/type rows)")
+    r1, r4 = results[1][6], results[4][6]
+    print(f"  peak RSS 4x / 1x                  : {r4 / r1:7.2f}  (flat memory: about 1)")
+
+
+if __name__ == "__main__":
+    WORK.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {os.cpu_count()} cores; release build {BIN}")
+    bench_git()
+    bench_gharchive()
