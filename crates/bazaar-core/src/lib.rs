@@ -15,6 +15,8 @@
 //! - [`fs::write_atomic`] and [`fs::WriteBatch`]: the only way bazaar writes
 //!   files (temp file, then rename; nothing half-written).
 //! - [`OutputFormat`]: the closed set of `--format` values.
+//! - [`workspace::Workspace`]: `bazaar.toml`, saying where a community keeps
+//!   its data (registry, org config, activity store, local checkouts).
 //!
 //! ```
 //! use bazaar_core::{Diagnostic, Severity};
@@ -34,6 +36,7 @@ pub mod fs;
 pub mod login;
 pub mod output;
 pub mod rule;
+pub mod workspace;
 pub mod yaml;
 
 pub use diag::{Diagnostic, Severity};
