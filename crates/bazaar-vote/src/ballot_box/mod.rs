@@ -1,0 +1,1 @@
+//! The ballot box (below).
