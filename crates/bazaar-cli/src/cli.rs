@@ -57,6 +57,8 @@ pub enum Command {
     // Code review (bazaar-review): owners, review.
 
     // Elections (bazaar-vote): election.
+    /// Elekto-compatible elections: tally, check, and the ballot box
+    Election(commands::election::Args),
 
     // Activity (bazaar-activity): activity, stats.
 

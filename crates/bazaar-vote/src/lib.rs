@@ -26,7 +26,7 @@
 //!
 //! // The whole of a tiny ballots.csv: "No opinion" is not compared.
 //! let parsed = bazaar_vote::load::ballots_csv::parse(
-//!     "alice,bob,carol\n1,2,No opinion\n2,1,3\n1,3,2\n",
+//!     "alice,bob,carol\n1,2,No opinion\n2,1,3\n1,2,3\n",
 //!     "ballots.csv",
 //! );
 //! let ballots: Ballots = parsed.ballots.expect("a sound file");

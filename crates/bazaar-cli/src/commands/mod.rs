@@ -6,6 +6,7 @@
 // review
 
 // vote
+pub mod election;
 
 // activity
 
@@ -25,6 +26,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         // review
 
         // vote
+        Command::Election(args) => election::run(args, g),
 
         // activity
 

@@ -10,6 +10,7 @@ mod usage;
 // review
 
 // vote
+mod election;
 
 // activity
 
