@@ -116,7 +116,7 @@ fn check_reports_with_locations_and_exit_1() {
     d.create("e/voters.yaml", "eligible_voters:\n- alice\n- ALICE\n");
     d.create(
         "e/election.yaml",
-        &std::fs::read_to_string(fixture().join("election.yaml"))
+        std::fs::read_to_string(fixture().join("election.yaml"))
             .expect("fixture")
             .replace("2031-09-01 00:00:01", "soon"),
     );

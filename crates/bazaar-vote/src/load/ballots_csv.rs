@@ -62,38 +62,46 @@ impl Parser<'_> {
 
     fn run(&mut self, text: &str) -> Option<Ballots> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut lines = text.split('\n').enumerate();
-        let header = loop {
-            match lines.next() {
-                None => {
-                    self.error(
-                        Diagnostic::error(
-                            rules::ballot_header_invalid::META.id,
-                            "the ballots file is empty: it has no header row",
-                        )
-                        .at(self.file, 1, 1)
-                        .with_help("the first line lists the candidate ids, comma-separated"),
-                    );
-                    return None;
-                }
-                Some((_, l)) if l.trim().is_empty() && text.trim().is_empty() => continue,
-                Some((i, l)) => break (i, strip_cr(l)),
-            }
+        if text.trim().is_empty() {
+            self.error(
+                Diagnostic::error(
+                    rules::ballot_header_invalid::META.id,
+                    "the ballots file is empty: it has no header row",
+                )
+                .at(self.file, 1, 1)
+                .with_help("the first line lists the candidate ids, comma-separated"),
+            );
+            return None;
+        }
+        let (header, body_start) = match text.find('\n') {
+            Some(i) => (&text[..i], i + 1),
+            None => (text, text.len()),
         };
-        let candidates = self.header(header.0 + 1, header.1)?;
+        let candidates = self.header(1, strip_cr(header))?;
         let n = candidates.len();
+        let max = u32::try_from(n).unwrap_or(u32::MAX);
         let mut ballots = Ballots::new(candidates.clone()).ok()?;
         ballots.reserve_rows(text.len() / (2 * n + 1));
         let mut row = vec![NO_OPINION; n];
-        let mut lines = lines.peekable();
-        while let Some((i, raw)) = lines.next() {
-            let line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            let line = strip_cr(raw);
+        let bytes = text.as_bytes();
+        let mut pos = body_start;
+        let mut line_no = 1u32;
+        while pos < bytes.len() {
+            line_no = line_no.saturating_add(1);
+            // Fast path: Elekto's own output (integers and `No opinion`, no
+            // spaces or quotes) in one pass over the bytes.
+            if let Some(next) = fast_row(bytes, pos, max, &mut row) {
+                ballots.push_raw(&row);
+                pos = next;
+                continue;
+            }
+            let end = bytes[pos..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |i| pos + i);
+            let line = strip_cr(&text[pos..end]);
+            pos = end + 1;
             if line.trim().is_empty() {
-                // The final newline leaves one empty string behind; that is fine.
-                if lines.peek().is_none() && raw.is_empty() {
-                    break;
-                }
                 self.error(
                     Diagnostic::error(
                         rules::ballot_empty::META.id,
@@ -230,6 +238,46 @@ impl Parser<'_> {
     }
 }
 
+/// Parse one well-formed row starting at `pos` into `out`; the position
+/// after its line end, or `None` when anything is unusual (the general path
+/// then parses the line again and reports what is wrong).
+fn fast_row(bytes: &[u8], mut pos: usize, max: u32, out: &mut [u32]) -> Option<usize> {
+    const NO: &[u8] = NO_OPINION_TEXT.as_bytes();
+    let len = bytes.len();
+    for (idx, slot) in out.iter_mut().enumerate() {
+        if idx > 0 {
+            if bytes.get(pos) != Some(&b',') {
+                return None;
+            }
+            pos += 1;
+        }
+        match bytes.get(pos) {
+            Some(b) if b.is_ascii_digit() => {
+                let mut v: u32 = 0;
+                while let Some(&d) = bytes.get(pos).filter(|d| d.is_ascii_digit()) {
+                    v = v.checked_mul(10)?.checked_add(u32::from(d - b'0'))?;
+                    pos += 1;
+                }
+                if v == 0 || v > max {
+                    return None;
+                }
+                *slot = v;
+            }
+            Some(b'N') if bytes[pos..].starts_with(NO) => {
+                *slot = NO_OPINION;
+                pos += NO.len();
+            }
+            _ => return None,
+        }
+    }
+    match bytes.get(pos) {
+        None => Some(len),
+        Some(b'\n') => Some(pos + 1),
+        Some(b'\r') if bytes.get(pos + 1) == Some(&b'\n') => Some(pos + 2),
+        _ => None,
+    }
+}
+
 fn strip_cr(l: &str) -> &str {
     l.strip_suffix('\r').unwrap_or(l)
 }
@@ -332,6 +380,13 @@ mod tests {
         let b = ok("\u{feff}\"Carr, Derek\",b\r\n1,2\r\n\"2\",1");
         assert_eq!(b.candidates(), ["Carr, Derek", "b"]);
         assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn fast_and_general_paths_agree() {
+        let fast = ok("a,b,c\n1,No opinion,2\r\n3,3,1");
+        let general = ok("a,b,c\n 1 ,no opinion, 2\r\n\"3\",3 ,1");
+        assert_eq!(fast, general);
     }
 
     #[test]

@@ -313,10 +313,7 @@ struct TallyDto<'a> {
     strongest_paths: BTreeMap<&'a str, BTreeMap<&'a str, u32>>,
 }
 
-fn matrix<'a>(
-    t: &'a Tally,
-    get: impl Fn(usize, usize) -> u32,
-) -> BTreeMap<&'a str, BTreeMap<&'a str, u32>> {
+fn matrix(t: &Tally, get: impl Fn(usize, usize) -> u32) -> BTreeMap<&str, BTreeMap<&str, u32>> {
     (0..t.candidates.len())
         .map(|a| {
             let row = (0..t.candidates.len())
