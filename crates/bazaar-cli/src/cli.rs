@@ -70,6 +70,8 @@ pub enum Command {
     // Code review (bazaar-review): owners, review.
 
     // Elections (bazaar-vote): election.
+    /// Elekto-compatible elections: tally, check, and the ballot box
+    Election(commands::election::Args),
 
     // Activity (bazaar-activity): activity, stats.
     /// Fill the activity store from git history or GH Archive hour files

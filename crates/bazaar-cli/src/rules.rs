@@ -12,7 +12,7 @@ pub fn registries() -> Vec<&'static [RuleMeta]> {
         // review
 
         // vote
-
+        bazaar_vote::rules::ALL,
         // activity
         bazaar_activity::rules::ALL,
         // ladder

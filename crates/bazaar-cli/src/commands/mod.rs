@@ -12,6 +12,7 @@ pub mod show;
 // review
 
 // vote
+pub mod election;
 
 // activity
 pub mod activity;
@@ -39,6 +40,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         // review
 
         // vote
+        Command::Election(args) => election::run(args, g),
 
         // activity
         Command::Activity(args) => activity::run(args, g),

@@ -11,6 +11,7 @@ mod community;
 // review
 
 // vote
+mod election;
 
 // activity
 mod activity;
