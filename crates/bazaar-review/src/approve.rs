@@ -1,0 +1,618 @@
+//! Prow's approve plugin: who approved, which OWNERS directories a change
+//! needs, which are still unapproved, and whom to suggest.
+//!
+//! [`collect_approvals`] replays the timeline into the approval map
+//! (`approve.go` `addApprovers`). [`ApprovalReport::compute`] is
+//! `approvers.Approvers` + `approvers.Owners`: required directories
+//! (`GetOwnersSet` with `removeSubdirs` and auto-approval), unapproved ones,
+//! the no-issue rule and the suggested approvers (`GetCCs`, a greedy set
+//! cover over candidates shuffled with Go's `math/rand` seeded by the PR
+//! number).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::commands;
+use crate::gorand::GoRand;
+use crate::owners::{OwnersTree, Role};
+use crate::path;
+use crate::pr::{Event, EventKind, PullRequest, ReviewState};
+
+/// How an approval was given (the notification's `title`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    Approved,
+    Lgtm,
+    AuthorSelfApproved,
+}
+
+impl How {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            How::Approved => "Approved",
+            How::Lgtm => "LGTM",
+            How::AuthorSelfApproved => "Author self-approved",
+        }
+    }
+}
+
+/// One current approval.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Approval {
+    /// As GitHub spells it.
+    pub login: String,
+    pub how: How,
+    /// Link to where it was given.
+    pub reference: String,
+    /// `/approve no-issue`.
+    pub no_issue: bool,
+}
+
+/// The approval map, keyed by lower-cased login.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Approvals {
+    map: BTreeMap<String, Approval>,
+}
+
+impl Approvals {
+    /// Prow's `Add*`: the new approval replaces the old one, unless the old
+    /// one is no-issue and the new one is not (`shouldNotOverrideApproval`).
+    pub fn add(&mut self, login: &str, how: How, reference: &str, no_issue: bool) {
+        let key = login.to_lowercase();
+        if self.map.get(&key).is_some_and(|a| a.no_issue && !no_issue) {
+            return;
+        }
+        self.map.insert(
+            key,
+            Approval {
+                login: login.to_string(),
+                how,
+                reference: reference.to_string(),
+                no_issue,
+            },
+        );
+    }
+
+    /// Prow's `RemoveApprover`.
+    pub fn remove(&mut self, login: &str) {
+        self.map.remove(&login.to_lowercase());
+    }
+
+    /// Lower-cased logins, sorted.
+    pub fn logins(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+
+    /// Approvals sorted by lower-cased login (`ListApprovals`).
+    pub fn list(&self) -> impl Iterator<Item = &Approval> {
+        self.map.values()
+    }
+
+    pub fn get(&self, lower_login: &str) -> Option<&Approval> {
+        self.map.get(lower_login)
+    }
+
+    pub fn contains(&self, lower_login: &str) -> bool {
+        self.map.contains_key(lower_login)
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// Whether an event is one the approve plugin reacts to (`isApprovalCommand`
+/// or a considered review state), and so is applied.
+fn is_approval_event(e: &Event, pr: &PullRequest) -> bool {
+    if e.kind == EventKind::Push || e.state == Some(ReviewState::Pending) {
+        return false;
+    }
+    let considered = !pr.config.ignore_review_state;
+    if considered
+        && matches!(
+            e.state,
+            Some(ReviewState::Approved | ReviewState::ChangesRequested | ReviewState::Dismissed)
+        )
+    {
+        return true;
+    }
+    commands::approve_commands(&e.body).iter().any(|c| {
+        c.name == "APPROVE"
+            || c.name == "REMOVE-APPROVE"
+            || (c.name == "LGTM" && pr.config.lgtm_acts_as_approve)
+    })
+}
+
+/// Replay the timeline (already in time order) into the approval map.
+pub fn collect_approvals(pr: &PullRequest, events: &[&Event]) -> Approvals {
+    let mut ap = Approvals::default();
+    if !pr.config.require_self_approval {
+        let reference = format!("{}#", pr.repo.html_url);
+        ap.add(&pr.author, How::AuthorSelfApproved, &reference, false);
+    }
+    let considered = !pr.config.ignore_review_state;
+    for e in events {
+        if !is_approval_event(e, pr) {
+            continue;
+        }
+        if considered && e.state == Some(ReviewState::Approved) {
+            ap.add(&e.login, How::Approved, &e.url, false);
+        }
+        if considered && e.state == Some(ReviewState::ChangesRequested) {
+            ap.remove(&e.login);
+        }
+        for c in commands::approve_commands(&e.body) {
+            if c.name == "REMOVE-APPROVE" {
+                ap.remove(&e.login);
+                continue;
+            }
+            if c.name != "APPROVE" && c.name != "LGTM" {
+                continue;
+            }
+            if c.args.contains("cancel") {
+                ap.remove(&e.login);
+                continue;
+            }
+            let no_issue = c.args == "no-issue";
+            if e.login.eq_ignore_ascii_case(&pr.author) {
+                ap.add(&e.login, How::AuthorSelfApproved, &e.url, no_issue);
+            }
+            let how = if c.name == "APPROVE" {
+                How::Approved
+            } else {
+                How::Lgtm
+            };
+            ap.add(&e.login, how, &e.url, no_issue);
+        }
+    }
+    ap
+}
+
+/// Per changed file, what the approvers computation needs (computed once).
+struct FileView {
+    owners_dir: String,
+    /// `Approvers(f).Set()`, interned.
+    approvers: Vec<u32>,
+    /// `LeafApprovers(f)`, interned.
+    leaf: Vec<u32>,
+}
+
+/// Login interning, so set operations over many files are cheap.
+#[derive(Default)]
+struct Interner {
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(name.to_string());
+        self.ids.insert(name.to_string(), id);
+        id
+    }
+    fn get(&self, name: &str) -> Option<u32> {
+        self.ids.get(name).copied()
+    }
+    fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", String::as_str)
+    }
+}
+
+/// Prow's `approvers.Owners` for one PR: the changed files against the tree.
+pub struct PrOwners {
+    files: Vec<FileView>,
+    names: Interner,
+    owners_set: BTreeSet<String>,
+    seed: i64,
+}
+
+impl PrOwners {
+    pub fn new(tree: &OwnersTree, files: &[String], seed: i64) -> Self {
+        let mut names = Interner::default();
+        let mut cache: HashMap<(String, String), (Vec<u32>, Vec<u32>)> = HashMap::new();
+        let mut views = Vec::with_capacity(files.len());
+        for f in files {
+            let owners_dir = tree.approver_owners_dir(f);
+            // Files in the same directory share chains unless a filter tells
+            // them apart; the cache key includes the file name only when a
+            // regex filter exists somewhere on the chain.
+            let key = (chain_key(tree, f), owners_dir.clone());
+            let (approvers, leaf) = if let Some(v) = cache.get(&key) {
+                v.clone()
+            } else {
+                let mut full = Vec::new();
+                tree.visit_entries(f, Role::Approvers, false, |_, m| {
+                    full.extend(m.iter().map(|n| names.id(n)));
+                });
+                full.sort_unstable();
+                full.dedup();
+                let mut leaf = Vec::new();
+                tree.visit_entries(f, Role::Approvers, true, |_, m| {
+                    leaf.extend(m.iter().map(|n| names.id(n)));
+                });
+                leaf.sort_unstable();
+                leaf.dedup();
+                cache.insert(key, (full.clone(), leaf.clone()));
+                (full, leaf)
+            };
+            views.push(FileView {
+                owners_dir,
+                approvers,
+                leaf,
+            });
+        }
+        let owners_set = owners_set(tree, files, &views);
+        PrOwners {
+            files: views,
+            names,
+            owners_set,
+            seed,
+        }
+    }
+
+    /// `GetOwnersSet()`: the required OWNERS directories, sorted.
+    pub fn owners_set(&self) -> &BTreeSet<String> {
+        &self.owners_set
+    }
+
+    fn ids_of<'a>(&self, lower_logins: impl IntoIterator<Item = &'a str>) -> BTreeSet<u32> {
+        lower_logins
+            .into_iter()
+            .filter_map(|l| self.names.get(&l.to_lowercase()))
+            .collect()
+    }
+
+    /// `UnapprovedFiles()` for a set of approver ids.
+    fn unapproved(&self, current: &BTreeSet<u32>) -> BTreeSet<&str> {
+        let mut out = BTreeSet::new();
+        for f in &self.files {
+            if !self.owners_set.contains(&f.owners_dir) || out.contains(f.owners_dir.as_str()) {
+                continue;
+            }
+            if !f.approvers.iter().any(|id| current.contains(id)) {
+                out.insert(f.owners_dir.as_str());
+            }
+        }
+        out
+    }
+
+    /// `GetApprovers()` (full) or `GetLeafApprovers()`: dir → ids.
+    fn dir_approvers(&self, leaf: bool) -> BTreeMap<&str, BTreeSet<u32>> {
+        let mut out: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
+        for f in &self.files {
+            if !self.owners_set.contains(&f.owners_dir) {
+                continue;
+            }
+            let ids = if leaf { &f.leaf } else { &f.approvers };
+            out.entry(f.owners_dir.as_str())
+                .or_default()
+                .extend(ids.iter().copied());
+        }
+        out
+    }
+
+    fn files_approved(&self, current: &BTreeSet<u32>) -> bool {
+        !self.files.is_empty() && self.unapproved(current).is_empty()
+    }
+
+    /// `GetShuffledApprovers()`: potential (leaf) approvers, duplicates kept,
+    /// sorted, then permuted by Go's `rand.New(rand.NewSource(seed)).Perm`.
+    pub fn shuffled_approvers(&self) -> Vec<String> {
+        let mut all: Vec<&str> = self
+            .dir_approvers(true)
+            .values()
+            .flat_map(|s| s.iter().map(|id| self.names.name(*id)))
+            .collect();
+        all.sort_unstable();
+        let order = GoRand::new(self.seed).perm(all.len());
+        order.into_iter().map(|i| all[i].to_string()).collect()
+    }
+
+    /// `GetSuggestedApprovers(reverseMap, potential)`: greedy cover.
+    fn suggested(
+        &self,
+        reverse: &HashMap<u32, BTreeSet<&str>>,
+        potential: &[u32],
+    ) -> BTreeSet<u32> {
+        let mut current = BTreeSet::new();
+        while !self.files_approved(&current) {
+            let unapproved = self.unapproved(&current);
+            // `findMostCoveringApprover`, with Prow's quirk: the bar rises to
+            // the candidate's total coverage, not the part still unapproved.
+            let mut max_covered = 0usize;
+            let mut best = None;
+            for a in potential {
+                let can = reverse.get(a);
+                let useful =
+                    can.map_or(0, |c| c.iter().filter(|d| unapproved.contains(*d)).count());
+                if useful > max_covered && !current.contains(a) {
+                    max_covered = can.map_or(0, BTreeSet::len);
+                    best = Some(*a);
+                }
+            }
+            match best {
+                Some(a) => {
+                    current.insert(a);
+                }
+                None => break,
+            }
+        }
+        current
+    }
+
+    /// `KeepCoveringApprovers(reverseMap, known, potential)`.
+    fn keep_covering(
+        &self,
+        reverse: &HashMap<u32, BTreeSet<&str>>,
+        known: &BTreeSet<u32>,
+        potential: &[u32],
+    ) -> BTreeSet<u32> {
+        let unapproved = self.unapproved(known);
+        self.suggested(reverse, potential)
+            .into_iter()
+            .filter(|a| {
+                reverse
+                    .get(a)
+                    .is_some_and(|dirs| dirs.iter().any(|d| unapproved.contains(d)))
+            })
+            .collect()
+    }
+
+    /// `GetCCs()`: the suggested approvers (lower-case, sorted).
+    pub fn ccs(&self, approvals: &Approvals, assignees: &[String]) -> Vec<String> {
+        let mut names = Interner::default();
+        // Work on ids of this PR's names; people unknown to the tree get fresh ids.
+        for n in &self.names.names {
+            names.id(n);
+        }
+        let current: BTreeSet<u32> = approvals.logins().map(|l| names.id(l)).collect();
+        let assignees: BTreeSet<u32> = assignees
+            .iter()
+            .map(|a| names.id(&a.to_lowercase()))
+            .collect();
+        let randomized: Vec<u32> = self
+            .shuffled_approvers()
+            .iter()
+            .map(|n| names.id(n))
+            .collect();
+        // The ids of `self` and `names` agree for every name the tree knows.
+        let leaf_map = self.dir_approvers(true);
+        let full_map = self.dir_approvers(false);
+        let leaf_reverse = reverse(&leaf_map);
+        let full_reverse = reverse(&full_map);
+        let approvers_and_assignees: BTreeSet<u32> = current.union(&assignees).copied().collect();
+        let suggested = self.keep_covering(&leaf_reverse, &approvers_and_assignees, &randomized);
+        let approvers_and_suggested: BTreeSet<u32> = current.union(&suggested).copied().collect();
+        let everyone: BTreeSet<u32> = approvers_and_suggested.union(&assignees).copied().collect();
+        // `sets.List(everyone)`: sorted by name.
+        let mut everyone: Vec<u32> = everyone.into_iter().collect();
+        everyone.sort_by(|a, b| names.name(*a).cmp(names.name(*b)));
+        let keep = self.keep_covering(&full_reverse, &approvers_and_suggested, &everyone);
+        let mut out: Vec<String> = suggested
+            .union(&keep)
+            .map(|id| names.name(*id).to_string())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// `GetReverseMap`: person → the directories they can approve.
+fn reverse<'a>(m: &BTreeMap<&'a str, BTreeSet<u32>>) -> HashMap<u32, BTreeSet<&'a str>> {
+    let mut r: HashMap<u32, BTreeSet<&'a str>> = HashMap::new();
+    for (dir, ids) in m {
+        for id in ids {
+            r.entry(*id).or_default().insert(*dir);
+        }
+    }
+    r
+}
+
+/// A cache key telling apart files whose approver chains may differ.
+fn chain_key(tree: &OwnersTree, file: &str) -> String {
+    let dir = path::parent(file).into_owned();
+    let mut has_filter = false;
+    for d in path::climb(&dir) {
+        if let Some(o) = tree.dir(&d)
+            && o.approvers
+                .iter()
+                .any(|r| matches!(r.matcher, crate::owners::Matcher::Regex { .. }))
+        {
+            has_filter = true;
+            break;
+        }
+    }
+    if has_filter || tree.is_md_key(file) || file.ends_with('/') || file.is_empty() {
+        format!("\u{0}{file}")
+    } else {
+        dir
+    }
+}
+
+/// `GetOwnersSet()`: owners dirs of the files, minus auto-approved files,
+/// then `removeSubdirs`.
+fn owners_set(tree: &OwnersTree, files: &[String], views: &[FileView]) -> BTreeSet<String> {
+    let mut set = BTreeSet::new();
+    for (file, view) in files.iter().zip(views) {
+        let of = view.owners_dir.as_str();
+        // Prow: `strings.Contains(filepath.Dir(filepath.Dir(f)), ownersFile)`,
+        // a substring test (and `""` is contained in everything).
+        let grand = path::dir(&path::dir(file)).into_owned();
+        if grand.contains(of) && tree.is_auto_approve_unowned_subfolders(of) {
+            continue;
+        }
+        set.insert(of.to_string());
+    }
+    remove_subdirs(tree, &mut set);
+    set
+}
+
+/// Prow's `removeSubdirs`: drop a directory when an ancestor is also
+/// required, unless it or a directory on the way up sets `no_parent_owners`.
+pub fn remove_subdirs(tree: &OwnersTree, dirs: &mut BTreeSet<String>) {
+    let canon = |p: &str| {
+        if p == "." {
+            String::new()
+        } else {
+            p.to_string()
+        }
+    };
+    let snapshot: Vec<String> = dirs.iter().cloned().collect();
+    for dir in snapshot {
+        let mut p = dir.clone();
+        // (`p != "/"` guards against a loop Go would not leave; keys are relative.)
+        while !tree.is_no_parent_owners(&p) && canon(&p) != "" && p != "/" {
+            p = path::dir(&p).into_owned();
+            if dirs.contains(&canon(&p)) {
+                dirs.remove(&dir);
+                break;
+            }
+        }
+    }
+}
+
+/// The full computation for one PR.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApprovalReport {
+    /// `RequirementsMet()`.
+    pub approved: bool,
+    /// `AreFilesApproved()`.
+    pub files_approved: bool,
+    /// Required OWNERS directories, sorted.
+    pub required: Vec<RequiredDir>,
+    /// The required directories still unapproved, sorted.
+    pub unapproved_dirs: Vec<String>,
+    /// Current approvals, sorted by lower-cased login.
+    pub approvals: Vec<Approval>,
+    /// Associated issue number, or 0.
+    pub issue: u64,
+    pub require_issue: bool,
+    /// Approvals with `no-issue` from people who can approve a required directory.
+    pub no_issue_approvals: Vec<Approval>,
+    /// `GetCCs()`.
+    pub ccs: Vec<String>,
+    /// `AssignedCCs()` / `SuggestedCCs()`.
+    pub assigned_ccs: Vec<String>,
+    pub suggested_ccs: Vec<String>,
+}
+
+/// One required OWNERS directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequiredDir {
+    /// `""` for the root (or a markdown file path with mdYAML).
+    pub dir: String,
+    /// Everyone who can approve it (`GetApprovers()[dir]`), lower-case, sorted.
+    pub approvers: Vec<String>,
+    /// Its closest approvers (`GetLeafApprovers()[dir]`).
+    pub leaf_approvers: Vec<String>,
+    /// Current approvers among them, as GitHub spells them, sorted.
+    pub approved_by: Vec<String>,
+    pub status: DirStatus,
+}
+
+/// Approval state of one required directory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DirStatus {
+    Approved,
+    /// Some files approved, others not (filters give them different approvers).
+    Partial,
+    Unapproved,
+}
+
+impl ApprovalReport {
+    /// Compute everything from the tree, the PR and its approvals.
+    pub fn compute(tree: &OwnersTree, pr: &PullRequest, approvals: &Approvals) -> Self {
+        let owners = PrOwners::new(tree, &pr.files, pr.number);
+        let current = owners.ids_of(approvals.logins());
+        let unapproved: BTreeSet<String> = owners
+            .unapproved(&current)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let files_approved = !pr.files.is_empty() && unapproved.is_empty();
+        let full = owners.dir_approvers(false);
+        let leaf = owners.dir_approvers(true);
+        let names = |ids: Option<&BTreeSet<u32>>| -> Vec<String> {
+            let mut v: Vec<String> = ids
+                .map(|s| {
+                    s.iter()
+                        .map(|id| owners.names.name(*id).to_string())
+                        .collect()
+                })
+                .unwrap_or_default();
+            v.sort();
+            v
+        };
+        let required: Vec<RequiredDir> = owners
+            .owners_set()
+            .iter()
+            .map(|dir| {
+                let approvers = names(full.get(dir.as_str()));
+                let mut approved_by: Vec<String> = approvals
+                    .list()
+                    .filter(|a| approvers.binary_search(&a.login.to_lowercase()).is_ok())
+                    .map(|a| a.login.clone())
+                    .collect();
+                approved_by.sort();
+                let status = if !unapproved.contains(dir) {
+                    DirStatus::Approved
+                } else if approved_by.is_empty() {
+                    DirStatus::Unapproved
+                } else {
+                    DirStatus::Partial
+                };
+                RequiredDir {
+                    dir: dir.clone(),
+                    leaf_approvers: names(leaf.get(dir.as_str())),
+                    approvers,
+                    approved_by,
+                    status,
+                }
+            })
+            .collect();
+        // `NoIssueApprovers()`: can approve at least one required directory.
+        let can_approve: BTreeSet<&str> = full
+            .values()
+            .flat_map(|s| s.iter().map(|id| owners.names.name(*id)))
+            .collect();
+        let no_issue_approvals: Vec<Approval> = approvals
+            .list()
+            .filter(|a| a.no_issue && can_approve.contains(a.login.to_lowercase().as_str()))
+            .cloned()
+            .collect();
+        let issue = commands::associated_issue(&pr.body);
+        let require_issue = pr.config.issue_required;
+        let approved =
+            files_approved && (!require_issue || issue != 0 || !no_issue_approvals.is_empty());
+        let ccs = owners.ccs(approvals, &pr.assignees);
+        let assignees: BTreeSet<String> = pr.assignees.iter().map(|a| a.to_lowercase()).collect();
+        let (assigned_ccs, suggested_ccs) =
+            ccs.iter().cloned().partition(|c| assignees.contains(c));
+        ApprovalReport {
+            approved,
+            files_approved,
+            required,
+            unapproved_dirs: unapproved.into_iter().collect(),
+            approvals: approvals.list().cloned().collect(),
+            issue,
+            require_issue,
+            no_issue_approvals,
+            ccs,
+            assigned_ccs,
+            suggested_ccs,
+        }
+    }
+
+    /// Required directories, sorted.
+    pub fn required_dirs(&self) -> Vec<&str> {
+        self.required.iter().map(|r| r.dir.as_str()).collect()
+    }
+}

@@ -1,0 +1,1 @@
+//! `bazaar owners audit`: what Prow silently ignores or gets wrong.

@@ -1,0 +1,3 @@
+//! The review rules.
+use bazaar_core::RuleMeta;
+pub const ALL: &[RuleMeta] = &[];
