@@ -55,6 +55,10 @@ pub enum Command {
     // Community registry (bazaar-community): check, generate, groups, show, people.
 
     // Code review (bazaar-review): owners, review.
+    /// Who reviews and approves these paths (Prow's OWNERS semantics); `owners audit` checks a tree
+    Owners(commands::owners::Args),
+    /// Approval state of a PR from its event timeline (Prow's approve, lgtm, hold, ...)
+    Review(commands::review::Args),
 
     // Elections (bazaar-vote): election.
 

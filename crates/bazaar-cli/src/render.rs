@@ -4,10 +4,6 @@
 //! JSON shapes are DTOs defined here (model types are not `Serialize`); they
 //! are documented field by field in `docs/json.md`.
 
-// The diagnostics renderer is shared by the checking commands that land with
-// the capability crates; `expect` fails the build once they use it.
-#![expect(dead_code, reason = "used by the checking commands as they land")]
-
 use std::io::Write;
 
 use bazaar_core::diag::has_errors;

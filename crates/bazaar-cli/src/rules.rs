@@ -10,7 +10,7 @@ pub fn registries() -> Vec<&'static [RuleMeta]> {
         // community
 
         // review
-
+        bazaar_review::rules::ALL,
         // vote
 
         // activity

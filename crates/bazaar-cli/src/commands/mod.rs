@@ -4,6 +4,9 @@
 // community
 
 // review
+pub mod owners;
+pub mod owners_audit;
+pub mod review;
 
 // vote
 
@@ -23,6 +26,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         // community
 
         // review
+        Command::Owners(args) => owners::run(args, g),
+        Command::Review(args) => review::run(args, g),
 
         // vote
 

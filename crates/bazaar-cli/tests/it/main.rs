@@ -8,6 +8,7 @@ mod usage;
 // community
 
 // review
+mod review;
 
 // vote
 

@@ -250,26 +250,14 @@ impl OwnersTree {
     /// Build the tree from already-read files (those the walk kept: named
     /// `OWNERS`, or `*.md` when `config.md_yaml`) and the root OWNERS_ALIASES
     /// text. Returns the findings Prow would only log: unparsable files,
-    /// filters that do not compile, an unreadable OWNERS_ALIASES.
+    /// filters that do not compile, an unreadable OWNERS_ALIASES
+    /// ([`crate::rules::load_findings`]).
     pub fn build(
         sources: &[SourceFile],
         aliases_text: Option<&str>,
         config: &OwnersConfig,
     ) -> (OwnersTree, Vec<Diagnostic>) {
-        let mut diags = Vec::new();
         let aliases_file = aliases_text.map(parse::parse_aliases);
-        if let Some(Some(e)) = aliases_file.as_ref().map(|f| f.error.as_ref()) {
-            diags.push(
-                Diagnostic::warning(
-                    "review/aliases-unparsable",
-                    format!(
-                        "OWNERS_ALIASES is not usable, no alias is expanded: {}",
-                        e.message
-                    ),
-                )
-                .at("OWNERS_ALIASES", e.pos.line, e.pos.col),
-            );
-        }
         let aliases = Aliases::new(aliases_file);
         let mut tree = OwnersTree {
             dirs: HashMap::new(),
@@ -280,13 +268,14 @@ impl OwnersTree {
         let mut sorted: Vec<&SourceFile> = sources.iter().collect();
         sorted.sort_by(|a, b| a.path.cmp(&b.path));
         for src in sorted {
-            let loaded = tree.add_source(src, &mut diags);
+            let loaded = tree.add_source(src);
             tree.files.push(loaded);
         }
+        let diags = crate::rules::load_findings(&tree);
         (tree, diags)
     }
 
-    fn add_source(&mut self, src: &SourceFile, diags: &mut Vec<Diagnostic>) -> LoadedFile {
+    fn add_source(&mut self, src: &SourceFile) -> LoadedFile {
         match src.kind {
             SourceKind::Markdown => {
                 let key = src.path.clone();
@@ -339,15 +328,6 @@ impl OwnersTree {
                                     },
                                     Err(e) => {
                                         let pos = filter_pos(&parsed, pattern);
-                                        diags.push(
-                                            Diagnostic::warning(
-                                                "review/filter-regex-invalid",
-                                                format!(
-                                                    "filter `{pattern}` is not a valid Go regular expression, Prow drops it: {e}"
-                                                ),
-                                            )
-                                            .at(&src.path, pos.line, pos.col),
-                                        );
                                         bad_filters.push((pattern.clone(), pos, e.message));
                                         continue;
                                     }
@@ -357,15 +337,7 @@ impl OwnersTree {
                         }
                         self.apply_options(&key, *options);
                     }
-                    ProwView::Skipped(e) => {
-                        diags.push(
-                            Diagnostic::warning(
-                                "review/owners-unparsable",
-                                format!("Prow skips this OWNERS file: {}", e.message),
-                            )
-                            .at(&src.path, e.pos.line, e.pos.col),
-                        );
-                    }
+                    ProwView::Skipped(_) => {}
                 }
                 LoadedFile {
                     path: src.path.clone(),

@@ -130,6 +130,8 @@ pub struct OwnersDoc {
     pub options: DirOptions,
     pub top: Section,
     pub filters: Vec<FilterDoc>,
+    /// Where the `filters:` key is, if there is one.
+    pub filters_pos: Option<Pos>,
     /// Keys Prow ignores (unknown to its schema), `emeritus_*` included.
     pub ignored_keys: Vec<IgnoredKey>,
 }
@@ -417,6 +419,7 @@ fn document(node: &Node) -> OwnersDoc {
                 }
             }
         } else if lower == "filters" {
+            doc.filters_pos = Some(*p);
             if let Node::Map(fs) = v {
                 for (fp, pattern, fv) in fs {
                     let mut section = Section::default();
