@@ -469,7 +469,7 @@ pub fn remove_subdirs(tree: &OwnersTree, dirs: &mut BTreeSet<String>) {
     for dir in snapshot {
         let mut p = dir.clone();
         // (`p != "/"` guards against a loop Go would not leave; keys are relative.)
-        while !tree.is_no_parent_owners(&p) && canon(&p) != "" && p != "/" {
+        while !tree.is_no_parent_owners(&p) && !canon(&p).is_empty() && p != "/" {
             p = path::dir(&p).into_owned();
             if dirs.contains(&canon(&p)) {
                 dirs.remove(&dir);

@@ -606,3 +606,406 @@ pub fn evaluate(tree: &OwnersTree, pr: &PullRequest, options: &EngineOptions) ->
         actions,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::owners::{OwnersConfig, SourceFile, SourceKind};
+    use crate::pr::ReviewState::{Approved, ChangesRequested, Dismissed};
+
+    const T0: &str = "2024-03-01T12:00:00Z";
+    const T1: &str = "2024-03-01T12:01:00Z";
+    const T2: &str = "2024-03-01T12:02:00Z";
+
+    fn tree() -> OwnersTree {
+        let src = |p: &str, t: &str| SourceFile {
+            path: p.to_string(),
+            kind: SourceKind::Owners,
+            text: t.to_string(),
+        };
+        let (t, d) = OwnersTree::build(
+            &[
+                src("OWNERS", "approvers: [root]\n"),
+                src("a/OWNERS", "approvers: [alice, author]\nreviewers: [rev]\n"),
+                src("b/OWNERS", "approvers: [bill]\n"),
+                src(
+                    "auto/OWNERS",
+                    "options: {auto_approve_unowned_subfolders: true}\napprovers: [amy]\n",
+                ),
+                src(
+                    "np/OWNERS",
+                    "options: {no_parent_owners: true}\napprovers: [nora]\n",
+                ),
+            ],
+            None,
+            &OwnersConfig::default(),
+        );
+        assert!(d.is_empty(), "{d:?}");
+        t
+    }
+
+    fn run(pr: &PullRequest) -> Evaluation {
+        evaluate(&tree(), pr, &EngineOptions::default())
+    }
+
+    fn pr(files: &[&str]) -> PullRequest {
+        PullRequest::new(1, "author", files)
+    }
+
+    fn approvers(ev: &Evaluation) -> Vec<String> {
+        ev.approval
+            .approvals
+            .iter()
+            .map(|a| a.login.to_lowercase())
+            .collect()
+    }
+
+    #[test]
+    fn implicit_self_approval_and_require_self_approval() {
+        // The author is an approver of `a`: approved without a word.
+        assert!(run(&pr(&["a/x"])).approval.approved);
+        // Failing case: with require_self_approval the author must say so.
+        let mut p = pr(&["a/x"]);
+        p.config.require_self_approval = true;
+        assert!(!run(&p).approval.approved);
+        let p = p.comment("author", "/approve", T0);
+        assert!(run(&p).approval.approved);
+    }
+
+    #[test]
+    fn approve_and_cancel_commands() {
+        let mut p = pr(&["b/x"]);
+        p.config.require_self_approval = true;
+        assert!(!run(&p).approval.approved, "nobody approved yet");
+        let p1 = p.clone().comment("bill", "/approve", T0);
+        assert!(run(&p1).approval.approved);
+        let p2 = p1.clone().comment("bill", "lgtm\n/approve cancel", T1);
+        assert!(!run(&p2).approval.approved, "/approve cancel");
+        let p3 = p1.clone().comment("bill", "/remove-approve", T1);
+        assert!(!run(&p3).approval.approved, "/remove-approve");
+        // `cancel` anywhere in the arguments cancels.
+        let p4 = p1
+            .clone()
+            .comment("bill", "/approve please cancel that", T1);
+        assert!(!run(&p4).approval.approved);
+        // Not commands: quoted, indented, `/approved`.
+        let p5 = p.comment("bill", "> /approve\n /approve\n/approved", T0);
+        assert!(!run(&p5).approval.approved);
+        assert!(approvers(&run(&p5)).is_empty());
+    }
+
+    #[test]
+    fn anybody_is_listed_but_only_owners_count() {
+        let mut p = pr(&["b/x"]);
+        p.config.require_self_approval = true;
+        let ev = run(&p.comment("mallory", "/approve", T0));
+        assert_eq!(approvers(&ev), ["mallory"]);
+        assert!(!ev.approval.approved);
+        assert_eq!(ev.approval.unapproved_dirs, ["b"]);
+    }
+
+    #[test]
+    fn review_states() {
+        let mut p = pr(&["b/x"]);
+        p.config.require_self_approval = true;
+        let approved = p.clone().review("bill", Approved, "", T0);
+        assert!(run(&approved).approval.approved);
+        let changes = approved.clone().review("bill", ChangesRequested, "", T1);
+        assert!(
+            !run(&changes).approval.approved,
+            "CHANGES_REQUESTED cancels"
+        );
+        let dismissed = approved.clone().review("bill", Dismissed, "", T1);
+        assert!(
+            run(&dismissed).approval.approved,
+            "DISMISSED does not cancel"
+        );
+        // The state applies before the body.
+        let both = p.clone().review("bill", Approved, "/approve cancel", T0);
+        assert!(!run(&both).approval.approved);
+        let both = p.clone().review("bill", ChangesRequested, "/approve", T0);
+        assert!(run(&both).approval.approved);
+        // ignore_review_state: an APPROVED review is not an approval.
+        let mut ignored = approved;
+        ignored.config.ignore_review_state = true;
+        assert!(!run(&ignored).approval.approved);
+    }
+
+    #[test]
+    fn lgtm_acts_as_approve() {
+        let mut p = pr(&["b/x"]).comment("bill", "/lgtm", T0);
+        p.config.require_self_approval = true;
+        assert!(!run(&p).approval.approved, "off by default");
+        p.config.lgtm_acts_as_approve = true;
+        let ev = run(&p);
+        assert!(ev.approval.approved);
+        assert_eq!(ev.approval.approvals[0].how, crate::approve::How::Lgtm);
+        let p = p.comment("bill", "/lgtm cancel", T1);
+        assert!(!run(&p).approval.approved);
+    }
+
+    #[test]
+    fn issue_required_and_no_issue() {
+        let mut p = pr(&["b/x"]).comment("bill", "/approve", T0);
+        p.config.issue_required = true;
+        assert!(!run(&p).approval.approved, "no issue");
+        let mut with_issue = p.clone();
+        with_issue.body = "Fixes #12".to_string();
+        let ev = run(&with_issue);
+        assert!(ev.approval.approved);
+        assert_eq!(ev.approval.issue, 12);
+        let no_issue = p.clone().comment("bill", "/approve no-issue", T1);
+        assert!(run(&no_issue).approval.approved);
+        // A later plain /approve does not override the no-issue approval.
+        let again = no_issue.comment("bill", "/approve", T2);
+        assert!(run(&again).approval.approved);
+        // Failing case: a no-issue approval from someone who approves nothing.
+        let outsider = p.comment("mallory", "/approve no-issue", T1);
+        assert!(!run(&outsider).approval.approved);
+    }
+
+    #[test]
+    fn auto_approve_unowned_subfolders() {
+        let mut p = pr(&["auto/new/x.go"]);
+        p.config.require_self_approval = true;
+        let ev = run(&p);
+        assert!(ev.approval.approved && ev.approval.required.is_empty());
+        // Failing case: a file directly in the auto-approving directory.
+        let mut p = pr(&["auto/x.go"]);
+        p.config.require_self_approval = true;
+        assert!(!run(&p).approval.approved);
+    }
+
+    #[test]
+    fn no_parent_owners_and_subdirs() {
+        let mut p = pr(&["np/x"]).comment("root", "/approve", T0);
+        p.config.require_self_approval = true;
+        assert!(
+            !run(&p).approval.approved,
+            "root cannot approve a no_parent_owners dir"
+        );
+        let mut p = pr(&["b/x", "x"]).comment("root", "/approve", T0);
+        p.config.require_self_approval = true;
+        let ev = run(&p);
+        assert_eq!(ev.approval.required_dirs(), [""], "b is under the root");
+        assert!(ev.approval.approved);
+        // No files: never approved.
+        assert!(!run(&pr(&[])).approval.approved);
+    }
+
+    #[test]
+    fn lgtm_rules() {
+        let p = pr(&["a/x"]);
+        assert!(
+            run(&p.clone().comment("rev", "/lgtm", T0)).lgtm,
+            "OWNERS reviewer"
+        );
+        assert!(
+            run(&p.clone().comment("alice", "/LGTM", T0)).lgtm,
+            "OWNERS approver"
+        );
+        // The author may not add lgtm...
+        let ev = run(&p.clone().comment("author", "/lgtm", T0));
+        assert!(!ev.lgtm);
+        assert!(
+            ev.actions
+                .iter()
+                .any(|a| matches!(a, Action::Reply(r) if r.text == "you cannot LGTM your own PR."))
+        );
+        // ...but may remove it.
+        let ev = run(&p
+            .clone()
+            .comment("rev", "/lgtm", T0)
+            .comment("author", "/lgtm cancel", T1));
+        assert!(!ev.lgtm);
+        // Someone outside OWNERS can do neither.
+        assert!(!run(&p.clone().comment("mallory", "/lgtm", T0)).lgtm);
+        assert!(
+            run(&p
+                .clone()
+                .comment("rev", "/lgtm", T0)
+                .comment("mallory", "/remove-lgtm", T1))
+            .lgtm
+        );
+        // Not a command: text after /lgtm on the line.
+        assert!(!run(&p.clone().comment("rev", "/lgtm thanks", T0)).lgtm);
+        // New commits remove it.
+        let mut pushed = p.clone().comment("rev", "/lgtm", T0);
+        pushed.events.push(Event {
+            kind: EventKind::Push,
+            login: "author".to_string(),
+            body: String::new(),
+            state: None,
+            at: T1.parse().expect("time"),
+            url: String::new(),
+        });
+        assert!(!run(&pushed).lgtm);
+        assert!(
+            run(&pushed.comment("rev", "/lgtm", T2)).lgtm,
+            "lgtm again after the push"
+        );
+        // review_acts_as_lgtm.
+        let mut r = p.clone().review("rev", Approved, "", T0);
+        assert!(!run(&r).lgtm);
+        r.config.review_acts_as_lgtm = true;
+        assert!(run(&r).lgtm);
+        assert!(!run(&r.review("rev", ChangesRequested, "", T1)).lgtm);
+        // Events are taken in time order, not input order.
+        let out_of_order = p
+            .comment("rev", "/lgtm cancel", T1)
+            .comment("rev", "/lgtm", T0);
+        assert!(!run(&out_of_order).lgtm);
+    }
+
+    #[test]
+    fn lgtm_with_collaborators_assigns() {
+        let mut p = pr(&["a/x"]).comment("collab", "/lgtm", T0);
+        p.membership.collaborators = Some(vec!["Collab".to_string()]);
+        let ev = run(&p);
+        assert!(ev.lgtm);
+        assert!(ev.actions.contains(&Action::Assign("collab".to_string())));
+        let ev = run(&p.comment("rev", "/lgtm cancel", T1));
+        assert!(ev.lgtm, "rev is not a collaborator");
+    }
+
+    #[test]
+    fn hold_assign_cc() {
+        let p = pr(&["a/x"]).comment("anyone", "/hold for a reason", T0);
+        assert!(run(&p).hold);
+        assert!(!run(&p.clone().comment("x", "/hold cancel", T1)).hold);
+        assert!(!run(&p.clone().comment("x", "/unhold", T1)).hold);
+        assert!(
+            run(&p.clone().comment("x", "/removehold", T1)).hold,
+            "not a command"
+        );
+        let ev = run(&pr(&["a/x"]).comment(
+            "me",
+            "/assign\n/assign @Bob carol\n/cc dave\n/unassign carol",
+            T0,
+        ));
+        assert_eq!(
+            ev.assignees.iter().cloned().collect::<Vec<_>>(),
+            ["bob", "me"]
+        );
+        assert_eq!(
+            ev.requested_reviewers.iter().cloned().collect::<Vec<_>>(),
+            ["dave"]
+        );
+        let ev = run(&pr(&["a/x"])
+            .comment("me", "/cc", T0)
+            .comment("me", "/uncc", T1));
+        assert!(ev.requested_reviewers.is_empty());
+    }
+
+    #[test]
+    fn lifecycle_and_close() {
+        let ev = run(&pr(&["a/x"]).comment("x", "/lifecycle stale", T0).comment(
+            "x",
+            "/lifecycle rotten",
+            T1,
+        ));
+        assert!(ev.labels.contains("lifecycle/rotten") && !ev.labels.contains("lifecycle/stale"));
+        let ev = run(&pr(&["a/x"]).comment("x", "/lifecycle frozen", T0));
+        assert!(!ev.labels.contains("lifecycle/frozen"), "not on PRs");
+        let mut issue = pr(&[]).comment("x", "/lifecycle frozen", T0);
+        issue.is_issue = true;
+        assert!(run(&issue).labels.contains("lifecycle/frozen"));
+        // Only the author (or a collaborator) may close an active PR.
+        assert!(!run(&pr(&["a/x"]).comment("x", "/close", T0)).closed);
+        assert!(run(&pr(&["a/x"]).comment("author", "/close", T0)).closed);
+        assert!(
+            run(&pr(&["a/x"])
+                .comment("x", "/lifecycle rotten", T0)
+                .comment("x", "/close", T1))
+            .closed
+        );
+    }
+
+    #[test]
+    fn trigger_trust() {
+        let mut p = pr(&["a/x"]);
+        p.membership.org_members = vec!["member".to_string()];
+        let ev = run(&p);
+        assert!(ev.labels.contains("needs-ok-to-test"), "untrusted author");
+        let refused = run(&p.clone().comment("stranger", "/test all", T0));
+        assert!(refused.actions.iter().any(
+            |a| matches!(a, Action::Reply(r) if r.text.starts_with("Cannot trigger testing"))
+        ));
+        assert!(
+            !refused
+                .actions
+                .iter()
+                .any(|a| matches!(a, Action::RunTests(_)))
+        );
+        let ok = p.clone().comment("member", "/ok-to-test", T0);
+        let ev = run(&ok);
+        assert!(ev.labels.contains("ok-to-test") && !ev.labels.contains("needs-ok-to-test"));
+        // On a trusted PR anyone may /retest.
+        let ev = run(&ok.clone().comment("stranger", "/retest", T1));
+        assert!(
+            ev.actions
+                .iter()
+                .any(|a| matches!(a, Action::RunTests(t) if t.what == ["retest"]))
+        );
+        // Only trusted users revoke /ok-to-test.
+        let ev = run(&ok.clone().comment("stranger", "/ok-to-test cancel", T1));
+        assert!(ev.labels.contains("ok-to-test"));
+        let ev = run(&ok.comment("member", "/ok-to-test cancel", T1));
+        assert!(!ev.labels.contains("ok-to-test") && ev.labels.contains("needs-ok-to-test"));
+        // A member's own PR is trusted.
+        let mut own = PullRequest::new(2, "member", &["a/x"]);
+        own.membership.org_members = vec!["Member".to_string()];
+        assert!(!run(&own).labels.contains("needs-ok-to-test"));
+    }
+
+    #[test]
+    fn labels_and_help() {
+        let ev = run(&pr(&["a/x"])
+            .comment("x", "/kind bug api-change\n/sig node", T0)
+            .comment("x", "/remove-kind bug\n/remove-kind api-change", T1));
+        assert!(ev.labels.contains("sig/node") && ev.labels.contains("needs-kind"));
+        assert!(!ev.labels.contains("kind/bug"));
+        let ev = run(&pr(&["a/x"]).comment("x", "/triage accepted", T0));
+        assert!(!ev.labels.contains("triage/accepted"), "org members only");
+        let mut p = pr(&["a/x"]).comment("x", "/label tide/merge-method-squash\n/label other", T0);
+        p.config.additional_labels = vec!["tide/merge-method-squash".to_string()];
+        let ev = run(&p);
+        assert!(ev.labels.contains("tide/merge-method-squash") && !ev.labels.contains("other"));
+        // /help and /good-first-issue apply to issues only.
+        assert!(
+            !run(&pr(&["a/x"]).comment("x", "/help", T0))
+                .labels
+                .contains("help wanted")
+        );
+        let mut issue = pr(&[]).comment("x", "/good-first-issue", T0);
+        issue.is_issue = true;
+        let ev = run(&issue);
+        assert!(ev.labels.contains("help wanted") && ev.labels.contains("good first issue"));
+        let ev = run(&issue.comment("x", "/remove-help", T1));
+        assert!(ev.labels.is_empty());
+    }
+
+    #[test]
+    fn actions_are_the_difference() {
+        // `labels` is the state before the timeline; actions move it to the state after.
+        let mut p = pr(&["b/x"])
+            .comment("bill", "/hold", T0)
+            .comment("rev", "/remove-lgtm", T1);
+        p.config.require_self_approval = true;
+        p.labels = vec!["lgtm".to_string(), "approved".to_string()];
+        let ev = run(&p);
+        assert_eq!(
+            ev.actions,
+            [
+                Action::Reply(Reply {
+                    event: 1,
+                    login: "rev".to_string(),
+                    text: "adding LGTM is restricted to approvers and reviewers in OWNERS files."
+                        .to_string()
+                }),
+                Action::RemoveLabel("approved".to_string()),
+                Action::AddLabel("do-not-merge/hold".to_string()),
+            ]
+        );
+    }
+}

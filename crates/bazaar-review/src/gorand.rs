@@ -200,21 +200,6 @@ impl GoRand {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn known_go_values() {
-        assert_eq!(GoRand::new(1).int63(), 5_577_006_791_947_779_410);
-        assert_eq!(GoRand::new(0).perm(10), [8, 2, 3, 0, 5, 7, 1, 6, 9, 4]);
-        assert_eq!(GoRand::new(2).perm(10), [3, 0, 6, 2, 8, 1, 9, 4, 7, 5]);
-        assert_eq!(GoRand::new(0).perm(2), [1, 0]);
-        assert_eq!(GoRand::new(13).perm(2), [0, 1]);
-        assert_eq!(GoRand::new(10).perm(2), [1, 0]);
-    }
-}
-
 /// Go's `rngCooked`: the generator's state after 780e10 steps, used for seeding.
 #[expect(
     clippy::unreadable_literal,
@@ -829,3 +814,18 @@ const RNG_COOKED: [i64; LEN] = [
     9103922860780351547,
     4152330101494654406,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_go_values() {
+        assert_eq!(GoRand::new(1).int63(), 5_577_006_791_947_779_410);
+        assert_eq!(GoRand::new(0).perm(10), [8, 2, 3, 0, 5, 7, 1, 6, 9, 4]);
+        assert_eq!(GoRand::new(2).perm(10), [3, 0, 6, 2, 8, 1, 9, 4, 7, 5]);
+        assert_eq!(GoRand::new(0).perm(2), [1, 0]);
+        assert_eq!(GoRand::new(13).perm(2), [0, 1]);
+        assert_eq!(GoRand::new(10).perm(2), [1, 0]);
+    }
+}

@@ -445,7 +445,7 @@ fn document(node: &Node) -> OwnersDoc {
     let mut ignored = Vec::new();
     fill_section(&mut doc.top, entries, "", &mut ignored, false);
     doc.ignored_keys.extend(ignored);
-    doc.ignored_keys.sort_by(|a, b| a.pos.cmp(&b.pos));
+    doc.ignored_keys.sort_by_key(|k| k.pos);
     doc
 }
 
@@ -668,6 +668,29 @@ mod tests {
         // The later of two equal keys wins.
         let c = simple("approvers: [a]\napprovers: [b]\n");
         assert_eq!(c.approvers, ["b"]);
+    }
+
+    #[test]
+    fn yaml_1_1_scalars_as_go_yaml_v2_reads_them() {
+        // `y`, `yes`, `on`, `no`... are booleans in YAML 1.1: a login spelt so
+        // makes the list fail to decode, as in Prow.
+        let f = parse_owners("approvers: [y, bob]\n");
+        assert!(
+            matches!(
+                f.prow,
+                ProwView::Filters {
+                    simple_error: Some(_),
+                    ..
+                }
+            ),
+            "{:?}",
+            f.prow
+        );
+        // Numbers become their decimal text; `010` is octal.
+        assert_eq!(
+            simple("approvers: [0x1F, 010, 1e3, 1_000]\n").approvers,
+            ["31", "8", "1000", "1000"]
+        );
     }
 
     #[test]
