@@ -9,6 +9,7 @@
 //! cover over candidates shuffled with Go's `math/rand` seeded by the PR
 //! number).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::commands;
@@ -172,87 +173,108 @@ pub fn collect_approvals(pr: &PullRequest, events: &[&Event]) -> Approvals {
 }
 
 /// Per changed file, what the approvers computation needs (computed once).
-struct FileView {
-    owners_dir: String,
-    /// `Approvers(f).Set()`, interned.
+struct FileView<'a> {
+    owners_dir: Cow<'a, str>,
+    /// `Approvers(f).Set()`, as tree login ids, sorted.
     approvers: Vec<u32>,
-    /// `LeafApprovers(f)`, interned.
+    /// `LeafApprovers(f)`, as tree login ids, sorted.
     leaf: Vec<u32>,
 }
 
-/// Login interning, so set operations over many files are cheap.
-#[derive(Default)]
-struct Interner {
-    names: Vec<String>,
-    ids: HashMap<String, u32>,
+/// Login ids: the tree's, extended with people the tree does not know
+/// (approvals and assignees from outside OWNERS).
+struct Ids<'t> {
+    tree: &'t OwnersTree,
+    extra: Vec<String>,
+    extra_ids: HashMap<String, u32>,
 }
 
-impl Interner {
-    fn id(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.ids.get(name) {
+impl<'t> Ids<'t> {
+    fn new(tree: &'t OwnersTree) -> Self {
+        Ids {
+            tree,
+            extra: Vec::new(),
+            extra_ids: HashMap::new(),
+        }
+    }
+    fn id(&mut self, lower: &str) -> u32 {
+        if let Some(id) = self.tree.login_id(lower) {
             return id;
         }
-        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-        self.names.push(name.to_string());
-        self.ids.insert(name.to_string(), id);
+        if let Some(&id) = self.extra_ids.get(lower) {
+            return id;
+        }
+        let id = u32::try_from(self.tree.login_count() + self.extra.len()).unwrap_or(u32::MAX);
+        self.extra.push(lower.to_string());
+        self.extra_ids.insert(lower.to_string(), id);
         id
     }
-    fn get(&self, name: &str) -> Option<u32> {
-        self.ids.get(name).copied()
-    }
     fn name(&self, id: u32) -> &str {
-        self.names.get(id as usize).map_or("", String::as_str)
+        let n = self.tree.login_count();
+        match (id as usize).checked_sub(n) {
+            None => self.tree.login(id),
+            Some(i) => self.extra.get(i).map_or("", String::as_str),
+        }
     }
 }
 
 /// Prow's `approvers.Owners` for one PR: the changed files against the tree.
-pub struct PrOwners {
-    files: Vec<FileView>,
-    names: Interner,
+pub struct PrOwners<'a> {
+    tree: &'a OwnersTree,
+    files: Vec<FileView<'a>>,
     owners_set: BTreeSet<String>,
+    /// `(index in owners_set, approvers)` of the files to check, deduplicated.
+    groups: Vec<(usize, Vec<u32>)>,
     seed: i64,
 }
 
-impl PrOwners {
-    pub fn new(tree: &OwnersTree, files: &[String], seed: i64) -> Self {
-        let mut names = Interner::default();
-        let mut cache: HashMap<(String, String), (Vec<u32>, Vec<u32>)> = HashMap::new();
+impl<'a> PrOwners<'a> {
+    pub fn new(tree: &'a OwnersTree, files: &'a [String], seed: i64) -> Self {
         let mut views = Vec::with_capacity(files.len());
         for f in files {
-            let owners_dir = tree.approver_owners_dir(f);
-            // Files in the same directory share chains unless a filter tells
-            // them apart; the cache key includes the file name only when a
-            // regex filter exists somewhere on the chain.
-            let key = (chain_key(tree, f), owners_dir.clone());
-            let (approvers, leaf) = if let Some(v) = cache.get(&key) {
-                v.clone()
-            } else {
-                let mut full = Vec::new();
-                tree.visit_entries(f, Role::Approvers, false, |_, m| {
-                    full.extend(m.iter().map(|n| names.id(n)));
-                });
-                full.sort_unstable();
-                full.dedup();
-                let mut leaf = Vec::new();
-                tree.visit_entries(f, Role::Approvers, true, |_, m| {
-                    leaf.extend(m.iter().map(|n| names.id(n)));
-                });
-                leaf.sort_unstable();
-                leaf.dedup();
-                cache.insert(key, (full.clone(), leaf.clone()));
-                (full, leaf)
-            };
+            let owners_dir = tree.approver_owners_dir_ref(f);
+            // One walk gives both: the leaf approvers are the entries of the
+            // first level that has any (where `LeafApprovers` stops).
+            let mut full = Vec::new();
+            let mut leaf = Vec::new();
+            let mut leaf_layer = None;
+            tree.walk(f, Role::Approvers, false, |layer, r| {
+                full.extend_from_slice(&r.ids);
+                if !r.ids.is_empty() && leaf_layer.is_none() {
+                    leaf_layer = Some(layer);
+                }
+                if leaf_layer == Some(layer) {
+                    leaf.extend_from_slice(&r.ids);
+                }
+            });
+            full.sort_unstable();
+            full.dedup();
+            leaf.sort_unstable();
+            leaf.dedup();
             views.push(FileView {
                 owners_dir,
-                approvers,
+                approvers: full,
                 leaf,
             });
         }
         let owners_set = owners_set(tree, files, &views);
+        // Files of a required directory with the same approvers are one
+        // group: approval is decided per group, not per file.
+        let mut groups: Vec<(usize, Vec<u32>)> = Vec::new();
+        let mut seen: HashMap<(usize, &[u32]), ()> = HashMap::new();
+        let dirs: Vec<&String> = owners_set.iter().collect();
+        for v in &views {
+            if let Ok(i) = dirs.binary_search_by(|d| d.as_str().cmp(&v.owners_dir)) {
+                if seen.insert((i, v.approvers.as_slice()), ()).is_none() {
+                    groups.push((i, v.approvers.clone()));
+                }
+            }
+        }
         PrOwners {
+            tree,
             files: views,
-            names,
             owners_set,
+            groups,
             seed,
         }
     }
@@ -262,38 +284,39 @@ impl PrOwners {
         &self.owners_set
     }
 
-    fn ids_of<'a>(&self, lower_logins: impl IntoIterator<Item = &'a str>) -> BTreeSet<u32> {
+    fn ids_of<'b>(&self, lower_logins: impl IntoIterator<Item = &'b str>) -> BTreeSet<u32> {
         lower_logins
             .into_iter()
-            .filter_map(|l| self.names.get(&l.to_lowercase()))
+            .filter_map(|l| self.tree.login_id(&l.to_lowercase()))
             .collect()
     }
 
     /// `UnapprovedFiles()` for a set of approver ids.
     fn unapproved(&self, current: &BTreeSet<u32>) -> BTreeSet<&str> {
-        let mut out = BTreeSet::new();
-        for f in &self.files {
-            if !self.owners_set.contains(&f.owners_dir) || out.contains(f.owners_dir.as_str()) {
-                continue;
-            }
-            if !f.approvers.iter().any(|id| current.contains(id)) {
-                out.insert(f.owners_dir.as_str());
+        let dirs: Vec<&String> = self.owners_set.iter().collect();
+        let mut hit = vec![false; dirs.len()];
+        for (i, approvers) in &self.groups {
+            if !hit[*i] && !approvers.iter().any(|id| current.contains(id)) {
+                hit[*i] = true;
             }
         }
-        out
+        dirs.into_iter()
+            .zip(hit)
+            .filter(|(_, h)| *h)
+            .map(|(d, _)| d.as_str())
+            .collect()
     }
 
     /// `GetApprovers()` (full) or `GetLeafApprovers()`: dir → ids.
     fn dir_approvers(&self, leaf: bool) -> BTreeMap<&str, BTreeSet<u32>> {
         let mut out: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
         for f in &self.files {
-            if !self.owners_set.contains(&f.owners_dir) {
+            let dir: &str = &f.owners_dir;
+            if !self.owners_set.contains(dir) {
                 continue;
             }
             let ids = if leaf { &f.leaf } else { &f.approvers };
-            out.entry(f.owners_dir.as_str())
-                .or_default()
-                .extend(ids.iter().copied());
+            out.entry(dir).or_default().extend(ids.iter().copied());
         }
         out
     }
@@ -305,14 +328,21 @@ impl PrOwners {
     /// `GetShuffledApprovers()`: potential (leaf) approvers, duplicates kept,
     /// sorted, then permuted by Go's `rand.New(rand.NewSource(seed)).Perm`.
     pub fn shuffled_approvers(&self) -> Vec<String> {
-        let mut all: Vec<&str> = self
+        self.shuffled_ids()
+            .into_iter()
+            .map(|id| self.tree.login(id).to_string())
+            .collect()
+    }
+
+    fn shuffled_ids(&self) -> Vec<u32> {
+        let mut all: Vec<u32> = self
             .dir_approvers(true)
             .values()
-            .flat_map(|s| s.iter().map(|id| self.names.name(*id)))
+            .flat_map(|s| s.iter().copied())
             .collect();
-        all.sort_unstable();
+        all.sort_unstable_by(|a, b| self.tree.login(*a).cmp(self.tree.login(*b)));
         let order = GoRand::new(self.seed).perm(all.len());
-        order.into_iter().map(|i| all[i].to_string()).collect()
+        order.into_iter().map(|i| all[i]).collect()
     }
 
     /// `GetSuggestedApprovers(reverseMap, potential)`: greedy cover.
@@ -321,6 +351,14 @@ impl PrOwners {
         reverse: &HashMap<u32, BTreeSet<&str>>,
         potential: &[u32],
     ) -> BTreeSet<u32> {
+        // A candidate's later duplicates can never be picked (the bar only
+        // rises, to at least their coverage): keep first occurrences.
+        let mut seen = BTreeSet::new();
+        let potential: Vec<u32> = potential
+            .iter()
+            .copied()
+            .filter(|a| seen.insert(*a))
+            .collect();
         let mut current = BTreeSet::new();
         while !self.files_approved(&current) {
             let unapproved = self.unapproved(&current);
@@ -328,12 +366,11 @@ impl PrOwners {
             // the candidate's total coverage, not the part still unapproved.
             let mut max_covered = 0usize;
             let mut best = None;
-            for a in potential {
-                let can = reverse.get(a);
-                let useful =
-                    can.map_or(0, |c| c.iter().filter(|d| unapproved.contains(*d)).count());
+            for a in &potential {
+                let Some(can) = reverse.get(a) else { continue };
+                let useful = can.iter().filter(|d| unapproved.contains(*d)).count();
                 if useful > max_covered && !current.contains(a) {
-                    max_covered = can.map_or(0, BTreeSet::len);
+                    max_covered = can.len();
                     best = Some(*a);
                 }
             }
@@ -367,22 +404,16 @@ impl PrOwners {
 
     /// `GetCCs()`: the suggested approvers (lower-case, sorted).
     pub fn ccs(&self, approvals: &Approvals, assignees: &[String]) -> Vec<String> {
-        let mut names = Interner::default();
-        // Work on ids of this PR's names; people unknown to the tree get fresh ids.
-        for n in &self.names.names {
-            names.id(n);
+        if self.owners_set.is_empty() {
+            return Vec::new();
         }
-        let current: BTreeSet<u32> = approvals.logins().map(|l| names.id(l)).collect();
+        let mut ids = Ids::new(self.tree);
+        let current: BTreeSet<u32> = approvals.logins().map(|l| ids.id(l)).collect();
         let assignees: BTreeSet<u32> = assignees
             .iter()
-            .map(|a| names.id(&a.to_lowercase()))
+            .map(|a| ids.id(&a.to_lowercase()))
             .collect();
-        let randomized: Vec<u32> = self
-            .shuffled_approvers()
-            .iter()
-            .map(|n| names.id(n))
-            .collect();
-        // The ids of `self` and `names` agree for every name the tree knows.
+        let randomized = self.shuffled_ids();
         let leaf_map = self.dir_approvers(true);
         let full_map = self.dir_approvers(false);
         let leaf_reverse = reverse(&leaf_map);
@@ -390,14 +421,13 @@ impl PrOwners {
         let approvers_and_assignees: BTreeSet<u32> = current.union(&assignees).copied().collect();
         let suggested = self.keep_covering(&leaf_reverse, &approvers_and_assignees, &randomized);
         let approvers_and_suggested: BTreeSet<u32> = current.union(&suggested).copied().collect();
-        let everyone: BTreeSet<u32> = approvers_and_suggested.union(&assignees).copied().collect();
         // `sets.List(everyone)`: sorted by name.
-        let mut everyone: Vec<u32> = everyone.into_iter().collect();
-        everyone.sort_by(|a, b| names.name(*a).cmp(names.name(*b)));
+        let mut everyone: Vec<u32> = approvers_and_suggested.union(&assignees).copied().collect();
+        everyone.sort_by(|a, b| ids.name(*a).cmp(ids.name(*b)));
         let keep = self.keep_covering(&full_reverse, &approvers_and_suggested, &everyone);
         let mut out: Vec<String> = suggested
             .union(&keep)
-            .map(|id| names.name(*id).to_string())
+            .map(|id| ids.name(*id).to_string())
             .collect();
         out.sort();
         out.dedup();
@@ -416,33 +446,12 @@ fn reverse<'a>(m: &BTreeMap<&'a str, BTreeSet<u32>>) -> HashMap<u32, BTreeSet<&'
     r
 }
 
-/// A cache key telling apart files whose approver chains may differ.
-fn chain_key(tree: &OwnersTree, file: &str) -> String {
-    let dir = path::parent(file).into_owned();
-    let mut has_filter = false;
-    for d in path::climb(&dir) {
-        if let Some(o) = tree.dir(&d)
-            && o.approvers
-                .iter()
-                .any(|r| matches!(r.matcher, crate::owners::Matcher::Regex { .. }))
-        {
-            has_filter = true;
-            break;
-        }
-    }
-    if has_filter || tree.is_md_key(file) || file.ends_with('/') || file.is_empty() {
-        format!("\u{0}{file}")
-    } else {
-        dir
-    }
-}
-
 /// `GetOwnersSet()`: owners dirs of the files, minus auto-approved files,
 /// then `removeSubdirs`.
-fn owners_set(tree: &OwnersTree, files: &[String], views: &[FileView]) -> BTreeSet<String> {
+fn owners_set(tree: &OwnersTree, files: &[String], views: &[FileView<'_>]) -> BTreeSet<String> {
     let mut set = BTreeSet::new();
     for (file, view) in files.iter().zip(views) {
-        let of = view.owners_dir.as_str();
+        let of: &str = &view.owners_dir;
         // Prow: `strings.Contains(filepath.Dir(filepath.Dir(f)), ownersFile)`,
         // a substring test (and `""` is contained in everything).
         let grand = path::dir(&path::dir(file)).into_owned();
@@ -530,6 +539,16 @@ pub enum DirStatus {
 impl ApprovalReport {
     /// Compute everything from the tree, the PR and its approvals.
     pub fn compute(tree: &OwnersTree, pr: &PullRequest, approvals: &Approvals) -> Self {
+        Self::compute_with_assignees(tree, pr, approvals, &pr.assignees)
+    }
+
+    /// [`Self::compute`] with the assignees given apart (after `/assign`s).
+    pub fn compute_with_assignees(
+        tree: &OwnersTree,
+        pr: &PullRequest,
+        approvals: &Approvals,
+        assignees: &[String],
+    ) -> Self {
         let owners = PrOwners::new(tree, &pr.files, pr.number);
         let current = owners.ids_of(approvals.logins());
         let unapproved: BTreeSet<String> = owners
@@ -542,11 +561,7 @@ impl ApprovalReport {
         let leaf = owners.dir_approvers(true);
         let names = |ids: Option<&BTreeSet<u32>>| -> Vec<String> {
             let mut v: Vec<String> = ids
-                .map(|s| {
-                    s.iter()
-                        .map(|id| owners.names.name(*id).to_string())
-                        .collect()
-                })
+                .map(|s| s.iter().map(|id| tree.login(*id).to_string()).collect())
                 .unwrap_or_default();
             v.sort();
             v
@@ -581,7 +596,7 @@ impl ApprovalReport {
         // `NoIssueApprovers()`: can approve at least one required directory.
         let can_approve: BTreeSet<&str> = full
             .values()
-            .flat_map(|s| s.iter().map(|id| owners.names.name(*id)))
+            .flat_map(|s| s.iter().map(|id| tree.login(*id)))
             .collect();
         let no_issue_approvals: Vec<Approval> = approvals
             .list()
@@ -592,8 +607,8 @@ impl ApprovalReport {
         let require_issue = pr.config.issue_required;
         let approved =
             files_approved && (!require_issue || issue != 0 || !no_issue_approvals.is_empty());
-        let ccs = owners.ccs(approvals, &pr.assignees);
-        let assignees: BTreeSet<String> = pr.assignees.iter().map(|a| a.to_lowercase()).collect();
+        let ccs = owners.ccs(approvals, assignees);
+        let assignees: BTreeSet<String> = assignees.iter().map(|a| a.to_lowercase()).collect();
         let (assigned_ccs, suggested_ccs) =
             ccs.iter().cloned().partition(|c| assignees.contains(c));
         ApprovalReport {
@@ -608,6 +623,23 @@ impl ApprovalReport {
             ccs,
             assigned_ccs,
             suggested_ccs,
+        }
+    }
+
+    /// Nothing required, nothing approved (issues).
+    pub fn empty() -> Self {
+        ApprovalReport {
+            approved: false,
+            files_approved: false,
+            required: Vec::new(),
+            unapproved_dirs: Vec::new(),
+            approvals: Vec::new(),
+            issue: 0,
+            require_issue: false,
+            no_issue_approvals: Vec::new(),
+            ccs: Vec::new(),
+            assigned_ccs: Vec::new(),
+            suggested_ccs: Vec::new(),
         }
     }
 

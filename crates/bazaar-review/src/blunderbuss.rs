@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 
 use crate::gorand::GoRand;
-use crate::owners::{LayeredSet, OwnersTree, Role, norm_login};
+use crate::owners::{OwnersTree, Role, norm_login};
 
 /// Blunderbuss options.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,13 +54,39 @@ impl ReviewerPick {
     }
 }
 
-/// `PopRandom`: a random item of the first non-empty layer (sorted), removed.
-fn pop_random(set: &mut LayeredSet, rng: &mut GoRand) -> Option<String> {
-    let layer = set.layers().iter().find(|l| !l.is_empty())?;
-    let list: Vec<&String> = layer.iter().collect();
-    let pick = list.get(rng.intn(list.len())?)?.to_string();
-    set.remove(&pick);
-    Some(pick)
+/// Prow's `layeredsets.String` over tree login ids: disjoint layers.
+#[derive(Default)]
+struct Layers(Vec<BTreeSet<u32>>);
+
+impl Layers {
+    fn contains(&self, id: u32) -> bool {
+        self.0.iter().any(|l| l.contains(&id))
+    }
+    fn insert(&mut self, layer: usize, ids: impl IntoIterator<Item = u32>) {
+        while self.0.len() <= layer {
+            self.0.push(BTreeSet::new());
+        }
+        for id in ids {
+            if !self.contains(id) {
+                self.0[layer].insert(id);
+            }
+        }
+    }
+    fn remove(&mut self, id: u32) {
+        for l in &mut self.0 {
+            l.remove(&id);
+        }
+    }
+    /// `PopRandom`: a random item of the first non-empty layer, sorted by
+    /// login, removed.
+    fn pop_random(&mut self, tree: &OwnersTree, rng: &mut GoRand) -> Option<u32> {
+        let layer = self.0.iter().find(|l| !l.is_empty())?;
+        let mut list: Vec<u32> = layer.iter().copied().collect();
+        list.sort_by(|a, b| tree.login(*a).cmp(tree.login(*b)));
+        let pick = *list.get(rng.intn(list.len())?)?;
+        self.remove(pick);
+        Some(pick)
+    }
 }
 
 /// Prow's `getReviewers` for one role (reviewers, or approvers as fallback).
@@ -72,41 +98,43 @@ fn select(
     min: usize,
     rng: &mut GoRand,
 ) -> (Vec<String>, BTreeSet<String>) {
-    let author = norm_login(author);
-    let mut chosen: Vec<String> = Vec::new();
-    let mut chosen_set: BTreeSet<String> = BTreeSet::new();
-    let mut required = BTreeSet::new();
-    let mut leaf_pool = LayeredSet::default();
-    let mut seen = BTreeSet::new();
+    let author = tree.login_id(&norm_login(author));
+    let mut chosen: Vec<u32> = Vec::new();
+    let mut required: BTreeSet<u32> = BTreeSet::new();
+    let mut leaf_pool = Layers::default();
+    let mut seen: BTreeSet<std::borrow::Cow<'_, str>> = BTreeSet::new();
+    let ids = |f: &str, role: Role, leaf: bool| -> Vec<u32> {
+        let mut v = Vec::new();
+        tree.walk(f, role, leaf, |_, r| v.extend_from_slice(&r.ids));
+        v
+    };
     for f in files {
         let owners_dir = match role {
-            Role::Approvers => tree.approver_owners_dir(f),
-            _ => tree.reviewer_owners_dir(f),
+            Role::Approvers => tree.approver_owners_dir_ref(f),
+            _ => tree.reviewer_owners_dir_ref(f),
         };
         if !seen.insert(owners_dir) {
             continue;
         }
-        required.extend(tree.required_reviewers(f));
-        let mut cand = LayeredSet::default();
-        let leaf: Vec<String> = tree
-            .layered(f, role, true)
-            .set()
+        required.extend(ids(f, Role::RequiredReviewers, false));
+        let cand: BTreeSet<u32> = ids(f, role, true)
             .into_iter()
-            .filter(|c| *c != author && !chosen_set.contains(c))
+            .filter(|c| Some(*c) != author && !chosen.contains(c))
             .collect();
-        if leaf.is_empty() {
+        if cand.is_empty() {
             continue;
         }
-        leaf_pool.insert(0, &leaf);
-        cand.insert(0, &leaf);
-        if let Some(r) = pop_random(&mut cand, rng) {
-            leaf_pool.remove(&r);
-            take(r, &mut chosen, &mut chosen_set);
+        leaf_pool.insert(0, cand.iter().copied());
+        let mut pool = Layers::default();
+        pool.insert(0, cand);
+        if let Some(r) = pool.pop_random(tree, rng) {
+            leaf_pool.remove(r);
+            chosen.push(r);
         }
     }
     while chosen.len() < min {
-        match pop_random(&mut leaf_pool, rng) {
-            Some(r) => take(r, &mut chosen, &mut chosen_set),
+        match leaf_pool.pop_random(tree, rng) {
+            Some(r) => chosen.push(r),
             None => break,
         }
     }
@@ -114,19 +142,32 @@ fn select(
         if chosen.len() >= min {
             break;
         }
-        let mut pool = tree.layered(f, role, false);
-        pool.remove(&author);
+        let mut pool = Layers::default();
+        tree.walk(f, role, false, |layer, r| {
+            pool.insert(layer, r.ids.iter().copied())
+        });
+        if let Some(a) = author {
+            pool.remove(a);
+        }
         for c in &chosen {
-            pool.remove(c);
+            pool.remove(*c);
         }
         while chosen.len() < min {
-            match pop_random(&mut pool, rng) {
-                Some(r) => take(r, &mut chosen, &mut chosen_set),
+            match pool.pop_random(tree, rng) {
+                Some(r) => chosen.push(r),
                 None => break,
             }
         }
     }
-    (chosen, required)
+    let names = chosen
+        .into_iter()
+        .map(|id| tree.login(id).to_string())
+        .collect();
+    let required = required
+        .into_iter()
+        .map(|id| tree.login(id).to_string())
+        .collect();
+    (names, required)
 }
 
 /// Blunderbuss's reviewer request for a PR, drawing from Go's generator
@@ -158,11 +199,5 @@ pub fn pick_reviewers(
     ReviewerPick {
         reviewers,
         required: required.into_iter().collect(),
-    }
-}
-
-fn take(r: String, chosen: &mut Vec<String>, set: &mut BTreeSet<String>) {
-    if set.insert(r.clone()) {
-        chosen.push(r);
     }
 }

@@ -15,7 +15,7 @@ use crate::approve::{self, ApprovalReport};
 use crate::blunderbuss::{self, BlunderbussConfig, ReviewerPick};
 use crate::commands::{self, LgtmRequest};
 use crate::notifier::{self, NotifierLinks};
-use crate::owners::{OwnersTree, norm_login};
+use crate::owners::{OwnersTree, Role, norm_login};
 use crate::pr::{Event, EventKind, PullRequest, ReviewState};
 
 /// Label names the plugins use.
@@ -132,8 +132,9 @@ struct Replay<'a> {
     tests: Vec<TestRequest>,
     org_members: BTreeSet<String>,
     collaborators: Option<BTreeSet<String>>,
-    /// OWNERS approvers ∪ reviewers of the changed files (lgtm authority), lazily.
-    owners_allowed: Option<BTreeSet<String>>,
+    /// OWNERS approvers ∪ reviewers of the changed files (lgtm authority),
+    /// as tree login ids, computed on the first lgtm request.
+    owners_allowed: Option<rustc_hash::FxHashSet<u32>>,
 }
 
 impl Replay<'_> {
@@ -171,16 +172,21 @@ impl Replay<'_> {
         self.trusted(&self.pr.author) || self.labels.contains(labels::OK_TO_TEST)
     }
 
-    fn owners_allowed(&mut self) -> &BTreeSet<String> {
-        if self.owners_allowed.is_none() {
-            let mut set = BTreeSet::new();
-            for f in &self.pr.files {
-                set.extend(self.tree.approvers(f));
-                set.extend(self.tree.reviewers(f));
+    /// Whether a login is an OWNERS approver or reviewer of a changed file.
+    fn in_owners(&mut self, login: &str) -> bool {
+        let tree = self.tree;
+        let files = &self.pr.files;
+        let allowed = self.owners_allowed.get_or_insert_with(|| {
+            let mut set = rustc_hash::FxHashSet::default();
+            for f in files {
+                for role in [Role::Approvers, Role::Reviewers] {
+                    tree.walk(f, role, false, |_, r| set.extend(r.ids.iter().copied()));
+                }
             }
-            self.owners_allowed = Some(set);
-        }
-        self.owners_allowed.get_or_insert_with(BTreeSet::new)
+            set
+        });
+        tree.login_id(&norm_login(login))
+            .is_some_and(|id| allowed.contains(&id))
     }
 
     fn lgtm(&mut self, idx: usize, e: &Event) {
@@ -227,8 +233,7 @@ impl Replay<'_> {
             }
             // `owners.skip_collaborators`: OWNERS approvers and reviewers of the files.
             false => {
-                let l = norm_login(&e.login);
-                if !author && !self.owners_allowed().contains(&l) {
+                if !author && !self.in_owners(&e.login) {
                     self.reply(
                         idx,
                         &e.login,
@@ -518,20 +523,12 @@ pub fn evaluate(tree: &OwnersTree, pr: &PullRequest, options: &EngineOptions) ->
         r.label(idx, e);
     }
     let (approval, notification) = if pr.is_issue {
-        let empty = PullRequest {
-            files: Vec::new(),
-            ..pr.clone()
-        };
-        (
-            ApprovalReport::compute(tree, &empty, &approve::Approvals::default()),
-            String::new(),
-        )
+        (ApprovalReport::empty(), String::new())
     } else {
         let event_refs: Vec<&Event> = events.iter().map(|(_, e)| *e).collect();
         let approvals = approve::collect_approvals(pr, &event_refs);
-        let mut pr_now = pr.clone();
-        pr_now.assignees = r.assignees.iter().cloned().collect();
-        let report = ApprovalReport::compute(tree, &pr_now, &approvals);
+        let assignees: Vec<String> = r.assignees.iter().cloned().collect();
+        let report = ApprovalReport::compute_with_assignees(tree, pr, &approvals, &assignees);
         if report.approved {
             r.labels.insert(labels::APPROVED.to_string());
         } else {

@@ -60,68 +60,60 @@ pub fn read_checkout(root: &Path, config: &OwnersConfig) -> Result<Checkout, Loa
         out.diagnostics
             .push(Diagnostic::warning("review/filter-regex-invalid", msg));
     }
-    let walker = walkdir::WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            if !e.file_type().is_dir() {
-                return true;
-            }
-            let rel = rel_path(root, e.path());
-            !denylist.skips(if rel.is_empty() { "." } else { &rel })
-        });
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e.path().map(|p| rel_path(root, p)).unwrap_or_default();
-                out.diagnostics.push(
-                    Diagnostic::warning(
-                        "review/owners-unparsable",
-                        format!("cannot read this entry, Prow would skip it: {e}"),
-                    )
-                    .in_file(path),
-                );
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy();
-        let kind = if name == "OWNERS" {
-            SourceKind::Owners
-        } else if config.md_yaml && name.ends_with(".md") {
-            SourceKind::Markdown
-        } else {
-            continue;
-        };
-        let rel = rel_path(root, entry.path());
-        match fs::read(entry.path()) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => out.sources.push(SourceFile {
-                    path: rel,
-                    kind,
-                    text,
-                }),
-                Err(_) => out.diagnostics.push(
-                    Diagnostic::warning(
-                        "review/owners-unparsable",
-                        "the file is not UTF-8 text, Prow skips it",
-                    )
-                    .in_file(rel),
-                ),
-            },
-            Err(e) => out.diagnostics.push(
-                Diagnostic::warning(
-                    "review/owners-unparsable",
-                    format!("cannot read this file, Prow would skip it: {e}"),
-                )
-                .in_file(rel),
-            ),
-        }
+    // The root's entries are walked on as many threads as there are cores
+    // (subtrees are independent); results are merged in path order.
+    let mut top: Vec<fs::DirEntry> = fs::read_dir(root)
+        .map_err(|source| LoadError::Io {
+            path: root.to_path_buf(),
+            source,
+        })?
+        .filter_map(Result::ok)
+        .collect();
+    top.sort_by_key(fs::DirEntry::file_name);
+    if denylist.skips(".") {
+        // A denylist pattern matching the root skips the whole walk, as in Prow.
+        top.clear();
     }
+    let (root_files, subdirs): (Vec<_>, Vec<_>) = top
+        .into_iter()
+        .partition(|e| !e.file_type().is_ok_and(|t| t.is_dir()));
+    for e in root_files {
+        visit_file(root, &e.path(), e.file_type().ok(), config, &mut out);
+    }
+    let subdirs: Vec<_> = subdirs
+        .into_iter()
+        .map(|e| e.path())
+        .filter(|p| !denylist.skips(&rel_path(root, p)))
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 8)
+        .min(subdirs.len().max(1));
+    let chunk = subdirs.len().div_ceil(threads).max(1);
+    let parts: Vec<Checkout> = std::thread::scope(|scope| {
+        let handles: Vec<_> = subdirs
+            .chunks(chunk)
+            .map(|dirs| {
+                let denylist = &denylist;
+                scope.spawn(move || {
+                    let mut part = Checkout::default();
+                    for d in dirs {
+                        walk_subtree(root, d, denylist, config, &mut part);
+                    }
+                    part
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    for part in parts {
+        out.sources.extend(part.sources);
+        out.diagnostics.extend(part.diagnostics);
+    }
+    out.sources.sort_by(|a, b| a.path.cmp(&b.path));
     let aliases_path = root.join("OWNERS_ALIASES");
     match fs::read(&aliases_path) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -144,6 +136,82 @@ pub fn read_checkout(root: &Path, config: &OwnersConfig) -> Result<Checkout, Loa
         ),
     }
     Ok(out)
+}
+
+/// Walk one top-level directory (already known not to be denylisted).
+fn walk_subtree(
+    root: &Path,
+    dir: &Path,
+    denylist: &DirDenylist,
+    config: &OwnersConfig,
+    out: &mut Checkout,
+) {
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|e| !e.file_type().is_dir() || !denylist.skips(&rel_path(root, e.path())));
+    for entry in walker {
+        match entry {
+            Ok(e) => visit_file(root, e.path(), Some(e.file_type()), config, out),
+            Err(e) => {
+                let path = e.path().map(|p| rel_path(root, p)).unwrap_or_default();
+                out.diagnostics.push(
+                    Diagnostic::warning(
+                        "review/owners-unparsable",
+                        format!("cannot read this entry, Prow would skip it: {e}"),
+                    )
+                    .in_file(path),
+                );
+            }
+        }
+    }
+}
+
+/// Read a file if it is an OWNERS (or mdYAML) source.
+fn visit_file(
+    root: &Path,
+    path: &Path,
+    file_type: Option<fs::FileType>,
+    config: &OwnersConfig,
+    out: &mut Checkout,
+) {
+    if !file_type.is_some_and(|t| t.is_file()) {
+        return;
+    }
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
+        return;
+    };
+    let kind = if name == "OWNERS" {
+        SourceKind::Owners
+    } else if config.md_yaml && name.ends_with(".md") {
+        SourceKind::Markdown
+    } else {
+        return;
+    };
+    let rel = rel_path(root, path);
+    match fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => out.sources.push(SourceFile {
+                path: rel,
+                kind,
+                text,
+            }),
+            Err(_) => out.diagnostics.push(
+                Diagnostic::warning(
+                    "review/owners-unparsable",
+                    "the file is not UTF-8 text, Prow skips it",
+                )
+                .in_file(rel),
+            ),
+        },
+        Err(e) => out.diagnostics.push(
+            Diagnostic::warning(
+                "review/owners-unparsable",
+                format!("cannot read this file, Prow would skip it: {e}"),
+            )
+            .in_file(rel),
+        ),
+    }
 }
 
 /// Walk, read and build the tree. Diagnostics are what Prow would only log.

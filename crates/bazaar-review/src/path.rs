@@ -57,6 +57,12 @@ fn is_clean(path: &str) -> bool {
         .all(|p| !p.is_empty() && p != "." && p != "..")
 }
 
+/// A clean, relative path other than `"."` (the usual repository path):
+/// every directory Prow visits for it is one of its prefixes.
+pub fn is_plain(path: &str) -> bool {
+    !path.starts_with('/') && path != "." && (path.is_empty() || is_clean(path))
+}
+
 /// Go's `filepath.Dir`: everything before the last `/`, cleaned; `"."` when
 /// there is no `/`.
 pub fn dir(path: &str) -> Cow<'_, str> {

@@ -15,6 +15,8 @@ pub mod parse;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use bazaar_core::Diagnostic;
 use regex::Regex;
 
@@ -28,6 +30,9 @@ pub use parse::{
 
 /// Prow's `github.NormLogin`: lower-case, then drop one leading `@`.
 pub fn norm_login(s: &str) -> String {
+    if !s.starts_with('@') && !s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return s.to_string();
+    }
     let lower = s.to_lowercase();
     match lower.strip_prefix('@') {
         Some(rest) => rest.to_string(),
@@ -69,6 +74,8 @@ impl Matcher {
 pub struct Rule {
     pub matcher: Matcher,
     pub members: Vec<String>,
+    /// `members` as login ids of the tree ([`OwnersTree::login`]); empty for labels.
+    pub ids: Vec<u32>,
 }
 
 /// Everything stored for one directory (or markdown file with mdYAML on).
@@ -188,7 +195,7 @@ pub struct LoadedFile {
 #[derive(Clone, Debug, Default)]
 pub struct Aliases {
     /// `None` when there is no usable OWNERS_ALIASES: names are then never expanded.
-    map: Option<HashMap<String, Vec<String>>>,
+    map: Option<FxHashMap<String, Vec<String>>>,
     /// The parsed file, when there is one.
     pub file: Option<AliasesFile>,
 }
@@ -223,27 +230,30 @@ impl Aliases {
 
     /// Prow's `ExpandAliases(NormLogins(names))`: sorted, unique, one level deep.
     pub fn expand<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-        let mut out = BTreeSet::new();
+        let mut out = Vec::new();
         for n in names {
             let n = norm_login(n);
             match self.get(&n) {
                 Some(members) => out.extend(members.iter().cloned()),
-                None => {
-                    out.insert(n);
-                }
+                None => out.push(n),
             }
         }
-        out.into_iter().collect()
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
 /// The OWNERS tree of a checkout (Prow's `RepoOwners`).
 #[derive(Clone, Debug, Default)]
 pub struct OwnersTree {
-    dirs: HashMap<String, DirOwners>,
+    dirs: FxHashMap<String, DirOwners>,
     md_yaml: bool,
     aliases: Aliases,
     files: Vec<LoadedFile>,
+    /// Every login stored in a role map, by id (engines work on ids).
+    logins: Vec<String>,
+    login_ids: FxHashMap<String, u32>,
 }
 
 impl OwnersTree {
@@ -260,26 +270,35 @@ impl OwnersTree {
         let aliases_file = aliases_text.map(parse::parse_aliases);
         let aliases = Aliases::new(aliases_file);
         let mut tree = OwnersTree {
-            dirs: HashMap::new(),
             md_yaml: config.md_yaml,
             aliases,
             files: Vec::with_capacity(sources.len()),
+            ..OwnersTree::default()
         };
         let mut sorted: Vec<&SourceFile> = sources.iter().collect();
         sorted.sort_by(|a, b| a.path.cmp(&b.path));
-        for src in sorted {
-            let loaded = tree.add_source(src);
+        // Parsing is independent per file: spread it over the available cores.
+        let parsed = parse_all(&sorted);
+        let mut regexes: HashMap<String, Result<Regex, String>> = HashMap::new();
+        for (src, parsed) in sorted.into_iter().zip(parsed) {
+            let loaded = tree.add_source(src, parsed, &mut regexes);
             tree.files.push(loaded);
         }
         let diags = crate::rules::load_findings(&tree);
         (tree, diags)
     }
 
-    fn add_source(&mut self, src: &SourceFile) -> LoadedFile {
-        match src.kind {
-            SourceKind::Markdown => {
+    fn add_source(
+        &mut self,
+        src: &SourceFile,
+        parsed: Parsed,
+        regexes: &mut HashMap<String, Result<Regex, String>>,
+    ) -> LoadedFile {
+        match (src.kind, parsed) {
+            (SourceKind::Markdown, Parsed::Markdown(front))
+            | (SourceKind::Owners, Parsed::Markdown(front)) => {
                 let key = src.path.clone();
-                let parsed = match parse::parse_md_front_matter(&src.text) {
+                let parsed = match front {
                     Some((config, options)) => {
                         self.apply(&key, &Matcher::All, &config);
                         self.apply_options(&key, options);
@@ -300,14 +319,13 @@ impl OwnersTree {
                 LoadedFile {
                     path: src.path.clone(),
                     key,
-                    kind: src.kind,
+                    kind: SourceKind::Markdown,
                     parsed,
                     bad_filters: Vec::new(),
                 }
             }
-            SourceKind::Owners => {
+            (_, Parsed::Owners(parsed)) => {
                 let key = path::canonicalize(&path::dir(&src.path)).to_string();
-                let parsed = parse::parse_owners(&src.text);
                 let mut bad_filters = Vec::new();
                 match &parsed.prow {
                     ProwView::Simple { config, options } => {
@@ -321,14 +339,20 @@ impl OwnersTree {
                             let matcher = if pattern == ".*" {
                                 Matcher::All
                             } else {
-                                match goregex::compile(pattern) {
+                                let compiled = regexes
+                                    .entry(pattern.clone())
+                                    .or_insert_with(|| {
+                                        goregex::compile(pattern).map_err(|e| e.message)
+                                    })
+                                    .clone();
+                                match compiled {
                                     Ok(re) => Matcher::Regex {
                                         pattern: pattern.clone(),
                                         re,
                                     },
-                                    Err(e) => {
+                                    Err(message) => {
                                         let pos = filter_pos(&parsed, pattern);
-                                        bad_filters.push((pattern.clone(), pos, e.message));
+                                        bad_filters.push((pattern.clone(), pos, message));
                                         continue;
                                     }
                                 }
@@ -342,7 +366,7 @@ impl OwnersTree {
                 LoadedFile {
                     path: src.path.clone(),
                     key,
-                    kind: src.kind,
+                    kind: SourceKind::Owners,
                     parsed,
                     bad_filters,
                 }
@@ -362,11 +386,13 @@ impl OwnersTree {
             if list.is_empty() {
                 continue;
             }
-            let members = if role == Role::Labels {
+            let (members, ids) = if role == Role::Labels {
                 let set: BTreeSet<String> = list.iter().cloned().collect();
-                set.into_iter().collect()
+                (set.into_iter().collect(), Vec::new())
             } else {
-                self.aliases.expand(list.iter().map(String::as_str))
+                let members = self.aliases.expand(list.iter().map(String::as_str));
+                let ids = members.iter().map(|m| self.intern(m)).collect();
+                (members, ids)
             };
             self.dirs
                 .entry(key.to_string())
@@ -375,8 +401,34 @@ impl OwnersTree {
                 .push(Rule {
                     matcher: matcher.clone(),
                     members,
+                    ids,
                 });
         }
+    }
+
+    fn intern(&mut self, login: &str) -> u32 {
+        if let Some(&id) = self.login_ids.get(login) {
+            return id;
+        }
+        let id = u32::try_from(self.logins.len()).unwrap_or(u32::MAX);
+        self.logins.push(login.to_string());
+        self.login_ids.insert(login.to_string(), id);
+        id
+    }
+
+    /// The id of a (normalised) login stored in the role maps.
+    pub fn login_id(&self, login: &str) -> Option<u32> {
+        self.login_ids.get(login).copied()
+    }
+
+    /// The login with this id (`""` for an unknown id).
+    pub fn login(&self, id: u32) -> &str {
+        self.logins.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// How many distinct logins the role maps hold (ids are `0..count`).
+    pub fn login_count(&self) -> usize {
+        self.logins.len()
     }
 
     /// Prow's `applyOptionsToPath`: only non-default options are stored.
@@ -430,43 +482,69 @@ impl OwnersTree {
         leaf_only: bool,
         mut visit: impl FnMut(usize, &[String]),
     ) {
+        self.walk(file, role, leaf_only, |layer, rule| {
+            visit(layer, &rule.members)
+        });
+    }
+
+    /// [`Self::visit_entries`] with the matching [`Rule`]s themselves.
+    pub fn walk(
+        &self,
+        file: &str,
+        role: Role,
+        leaf_only: bool,
+        mut visit: impl FnMut(usize, &Rule),
+    ) {
+        let mut layer = 0;
+        let mut collected = false;
+        // One level: returns true when Prow stops climbing here.
+        let mut level = |d: &str, relative: &str, layer: usize| -> bool {
+            let owners = self.dirs.get(d);
+            if let Some(owners) = owners {
+                for rule in owners.rules(role) {
+                    if rule.matcher.matches(relative) {
+                        if !rule.members.is_empty() {
+                            collected = true;
+                        }
+                        visit(layer, rule);
+                    }
+                }
+            }
+            (leaf_only && collected)
+                || d.is_empty()
+                || (owners.is_some_and(|o| o.options.no_parent_owners) && collected)
+        };
+        if path::is_plain(file) {
+            // Fast path: a clean relative path; every level is a prefix of it.
+            let mut end = file.len();
+            loop {
+                let d = &file[..end];
+                let relative = if end == file.len() {
+                    "."
+                } else if end == 0 {
+                    file
+                } else {
+                    &file[end + 1..]
+                };
+                if level(d, relative, layer) {
+                    return;
+                }
+                end = d.rfind('/').unwrap_or(0);
+                layer += 1;
+            }
+        }
         let start: Cow<'_, str> = if self.md_yaml && file.ends_with(".md") {
             Cow::Borrowed(file)
         } else {
             Cow::Borrowed(path::canonicalize(file))
         };
         let mut d = start;
-        let mut layer = 0;
-        let mut collected = false;
         loop {
             let Some(relative) = path::rel(&d, file) else {
                 return;
             };
-            if let Some(owners) = self.dirs.get(d.as_ref()) {
-                for rule in owners.rules(role) {
-                    if rule.matcher.matches(&relative) {
-                        if !rule.members.is_empty() {
-                            collected = true;
-                        }
-                        visit(layer, &rule.members);
-                    }
-                }
-                if leaf_only && collected {
-                    return;
-                }
-                if d.is_empty() {
-                    return;
-                }
-                if owners.options.no_parent_owners && collected {
-                    return;
-                }
-            } else {
-                if leaf_only && collected {
-                    return;
-                }
-                if d.is_empty() {
-                    return;
-                }
+            if level(&d, &relative, layer) {
+                return;
             }
             d = match d {
                 Cow::Borrowed(s) => path::parent(s),
@@ -536,6 +614,47 @@ impl OwnersTree {
     }
 
     fn owners_dir(&self, file: &str, role: Role) -> String {
+        self.owners_dir_ref(file, role).into_owned()
+    }
+
+    /// [`Self::reviewer_owners_dir`] without allocating on the usual paths.
+    pub fn reviewer_owners_dir_ref<'a>(&self, file: &'a str) -> Cow<'a, str> {
+        self.owners_dir_ref(file, Role::Reviewers)
+    }
+
+    /// [`Self::approver_owners_dir`] without allocating on the usual paths.
+    pub fn approver_owners_dir_ref<'a>(&self, file: &'a str) -> Cow<'a, str> {
+        self.owners_dir_ref(file, Role::Approvers)
+    }
+
+    fn owners_dir_ref<'a>(&self, file: &'a str, role: Role) -> Cow<'a, str> {
+        let has = |d: &str, relative: &str| {
+            self.dirs.get(d).is_some_and(|o| {
+                o.rules(role)
+                    .iter()
+                    .any(|r| !r.members.is_empty() && r.matcher.matches(relative))
+            })
+        };
+        if path::is_plain(file) {
+            let mut end = file.len();
+            while end > 0 {
+                let d = &file[..end];
+                let relative = if end == file.len() {
+                    "."
+                } else {
+                    &file[end + 1..]
+                };
+                if has(d, relative) {
+                    return Cow::Borrowed(d);
+                }
+                end = d.rfind('/').unwrap_or(0);
+            }
+            return Cow::Borrowed("");
+        }
+        self.owners_dir_slow(file, role).into()
+    }
+
+    fn owners_dir_slow(&self, file: &str, role: Role) -> String {
         let mut d: Cow<'_, str> = Cow::Borrowed(file);
         while !d.is_empty() {
             let Some(relative) = path::rel(&d, file) else {
@@ -563,6 +682,43 @@ impl OwnersTree {
         v.sort_unstable();
         v
     }
+}
+
+/// One source file, parsed.
+enum Parsed {
+    Owners(OwnersFile),
+    Markdown(Option<(Config, DirOptions)>),
+}
+
+fn parse_one(src: &SourceFile) -> Parsed {
+    match src.kind {
+        SourceKind::Owners => Parsed::Owners(parse::parse_owners(&src.text)),
+        SourceKind::Markdown => Parsed::Markdown(parse::parse_md_front_matter(&src.text)),
+    }
+}
+
+/// Parse every source, on as many threads as there are cores (in order).
+fn parse_all(sources: &[&SourceFile]) -> Vec<Parsed> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
+    if threads < 2 || sources.len() < 64 {
+        return sources.iter().map(|s| parse_one(s)).collect();
+    }
+    let chunk = sources.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = sources
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|s| parse_one(s)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                // A panic in a parser thread is a bug; re-raise it here.
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+            .collect()
+    })
 }
 
 /// Position of a filter key in a parsed file (for diagnostics).

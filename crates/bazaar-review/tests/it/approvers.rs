@@ -38,7 +38,8 @@ fn shuffled_approvers_match_prow() {
         ),
     ];
     for (f, seed, want) in cases {
-        let owners = PrOwners::new(&tree, &files(f), seed);
+        let fs = files(f);
+        let owners = PrOwners::new(&tree, &fs, seed);
         assert_eq!(owners.shuffled_approvers(), want, "{f:?} seed {seed}");
     }
 }
