@@ -173,8 +173,11 @@ pub fn collect_approvals(pr: &PullRequest, events: &[&Event]) -> Approvals {
 }
 
 /// Per changed file, what the approvers computation needs (computed once).
-struct FileView<'a> {
-    owners_dir: Cow<'a, str>,
+struct FileView {
+    /// `FindApproverOwnersForFile(f)`.
+    owners_dir: String,
+    /// Index of `owners_dir` in the required set, if it is required.
+    dir: Option<usize>,
     /// `Approvers(f).Set()`, as tree login ids, sorted.
     approvers: Vec<u32>,
     /// `LeafApprovers(f)`, as tree login ids, sorted.
@@ -221,67 +224,83 @@ impl<'t> Ids<'t> {
 /// Prow's `approvers.Owners` for one PR: the changed files against the tree.
 pub struct PrOwners<'a> {
     tree: &'a OwnersTree,
-    files: Vec<FileView<'a>>,
-    owners_set: BTreeSet<String>,
-    /// `(index in owners_set, approvers)` of the files to check, deduplicated.
+    files: Vec<FileView>,
+    /// `GetOwnersSet()`, sorted; other structures refer to it by index.
+    dirs: Vec<String>,
+    /// `(dir index, approvers)` of the files to check, deduplicated: files of
+    /// a required directory with the same approvers are decided together.
     groups: Vec<(usize, Vec<u32>)>,
     seed: i64,
 }
 
 impl<'a> PrOwners<'a> {
-    pub fn new(tree: &'a OwnersTree, files: &'a [String], seed: i64) -> Self {
+    pub fn new(tree: &'a OwnersTree, files: &[String], seed: i64) -> Self {
         let mut views = Vec::with_capacity(files.len());
         for f in files {
-            let owners_dir = tree.approver_owners_dir_ref(f);
-            // One walk gives both: the leaf approvers are the entries of the
-            // first level that has any (where `LeafApprovers` stops).
+            // One walk: the leaf approvers are the entries of the first level
+            // with any (where `LeafApprovers` stops), and that level is
+            // `FindApproverOwnersForFile` (which never returns the root).
             let mut full = Vec::new();
             let mut leaf = Vec::new();
             let mut leaf_layer = None;
-            tree.walk(f, Role::Approvers, false, |layer, r| {
+            let mut owners_dir = String::new();
+            tree.walk_dirs(f, Role::Approvers, false, |layer, d, r| {
                 full.extend_from_slice(&r.ids);
                 if !r.ids.is_empty() && leaf_layer.is_none() {
                     leaf_layer = Some(layer);
+                    owners_dir = d.to_string();
                 }
                 if leaf_layer == Some(layer) {
                     leaf.extend_from_slice(&r.ids);
                 }
             });
+            if leaf_layer.is_none() {
+                // No approver on the chain Prow walks; `FindApproverOwnersForFile`
+                // ignores `no_parent_owners`, so look further up.
+                owners_dir = tree.approver_owners_dir(f);
+            }
             full.sort_unstable();
             full.dedup();
             leaf.sort_unstable();
             leaf.dedup();
             views.push(FileView {
                 owners_dir,
+                dir: None,
                 approvers: full,
                 leaf,
             });
         }
-        let owners_set = owners_set(tree, files, &views);
-        // Files of a required directory with the same approvers are one
-        // group: approval is decided per group, not per file.
-        let mut groups: Vec<(usize, Vec<u32>)> = Vec::new();
-        let mut seen: HashMap<(usize, &[u32]), ()> = HashMap::new();
-        let dirs: Vec<&String> = owners_set.iter().collect();
+        let dirs: Vec<String> = owners_set(tree, files, &views).into_iter().collect();
+        let index: rustc_hash::FxHashMap<&str, usize> = dirs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.as_str(), i))
+            .collect();
+        let mut pairs: Vec<(usize, &[u32])> = Vec::new();
+        for v in &mut views {
+            v.dir = index.get(v.owners_dir.as_str()).copied();
+        }
         for v in &views {
-            if let Ok(i) = dirs.binary_search_by(|d| d.as_str().cmp(&v.owners_dir)) {
-                if seen.insert((i, v.approvers.as_slice()), ()).is_none() {
-                    groups.push((i, v.approvers.clone()));
-                }
+            if let Some(i) = v.dir {
+                pairs.push((i, &v.approvers));
             }
         }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let groups: Vec<(usize, Vec<u32>)> =
+            pairs.into_iter().map(|(i, a)| (i, a.to_vec())).collect();
         PrOwners {
             tree,
             files: views,
-            owners_set,
+            dirs,
             groups,
             seed,
         }
     }
 
     /// `GetOwnersSet()`: the required OWNERS directories, sorted.
-    pub fn owners_set(&self) -> &BTreeSet<String> {
-        &self.owners_set
+    pub fn owners_set(&self) -> &[String] {
+        &self.dirs
     }
 
     fn ids_of<'b>(&self, lower_logins: impl IntoIterator<Item = &'b str>) -> BTreeSet<u32> {
@@ -291,38 +310,31 @@ impl<'a> PrOwners<'a> {
             .collect()
     }
 
-    /// `UnapprovedFiles()` for a set of approver ids.
-    fn unapproved(&self, current: &BTreeSet<u32>) -> BTreeSet<&str> {
-        let dirs: Vec<&String> = self.owners_set.iter().collect();
-        let mut hit = vec![false; dirs.len()];
+    /// `UnapprovedFiles()` for a set of approver ids, per dir index.
+    fn unapproved(&self, current: &BTreeSet<u32>) -> Vec<bool> {
+        let mut hit = vec![false; self.dirs.len()];
         for (i, approvers) in &self.groups {
             if !hit[*i] && !approvers.iter().any(|id| current.contains(id)) {
                 hit[*i] = true;
             }
         }
-        dirs.into_iter()
-            .zip(hit)
-            .filter(|(_, h)| *h)
-            .map(|(d, _)| d.as_str())
-            .collect()
+        hit
     }
 
-    /// `GetApprovers()` (full) or `GetLeafApprovers()`: dir → ids.
-    fn dir_approvers(&self, leaf: bool) -> BTreeMap<&str, BTreeSet<u32>> {
-        let mut out: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
+    /// `GetApprovers()` (full) or `GetLeafApprovers()`, per dir index.
+    fn dir_approvers(&self, leaf: bool) -> Vec<BTreeSet<u32>> {
+        let mut out = vec![BTreeSet::new(); self.dirs.len()];
         for f in &self.files {
-            let dir: &str = &f.owners_dir;
-            if !self.owners_set.contains(dir) {
-                continue;
+            if let Some(i) = f.dir {
+                let ids = if leaf { &f.leaf } else { &f.approvers };
+                out[i].extend(ids.iter().copied());
             }
-            let ids = if leaf { &f.leaf } else { &f.approvers };
-            out.entry(dir).or_default().extend(ids.iter().copied());
         }
         out
     }
 
     fn files_approved(&self, current: &BTreeSet<u32>) -> bool {
-        !self.files.is_empty() && self.unapproved(current).is_empty()
+        !self.files.is_empty() && !self.unapproved(current).contains(&true)
     }
 
     /// `GetShuffledApprovers()`: potential (leaf) approvers, duplicates kept,
@@ -337,7 +349,7 @@ impl<'a> PrOwners<'a> {
     fn shuffled_ids(&self) -> Vec<u32> {
         let mut all: Vec<u32> = self
             .dir_approvers(true)
-            .values()
+            .iter()
             .flat_map(|s| s.iter().copied())
             .collect();
         all.sort_unstable_by(|a, b| self.tree.login(*a).cmp(self.tree.login(*b)));
@@ -346,18 +358,15 @@ impl<'a> PrOwners<'a> {
     }
 
     /// `GetSuggestedApprovers(reverseMap, potential)`: greedy cover.
-    fn suggested(
-        &self,
-        reverse: &HashMap<u32, BTreeSet<&str>>,
-        potential: &[u32],
-    ) -> BTreeSet<u32> {
+    fn suggested(&self, reverse: &HashMap<u32, Vec<usize>>, potential: &[u32]) -> BTreeSet<u32> {
         // A candidate's later duplicates can never be picked (the bar only
         // rises, to at least their coverage): keep first occurrences.
         let mut seen = BTreeSet::new();
-        let potential: Vec<u32> = potential
+        let potential: Vec<(u32, &Vec<usize>)> = potential
             .iter()
             .copied()
             .filter(|a| seen.insert(*a))
+            .filter_map(|a| reverse.get(&a).map(|c| (a, c)))
             .collect();
         let mut current = BTreeSet::new();
         while !self.files_approved(&current) {
@@ -366,9 +375,8 @@ impl<'a> PrOwners<'a> {
             // the candidate's total coverage, not the part still unapproved.
             let mut max_covered = 0usize;
             let mut best = None;
-            for a in &potential {
-                let Some(can) = reverse.get(a) else { continue };
-                let useful = can.iter().filter(|d| unapproved.contains(*d)).count();
+            for (a, can) in &potential {
+                let useful = can.iter().filter(|i| unapproved[**i]).count();
                 if useful > max_covered && !current.contains(a) {
                     max_covered = can.len();
                     best = Some(*a);
@@ -387,7 +395,7 @@ impl<'a> PrOwners<'a> {
     /// `KeepCoveringApprovers(reverseMap, known, potential)`.
     fn keep_covering(
         &self,
-        reverse: &HashMap<u32, BTreeSet<&str>>,
+        reverse: &HashMap<u32, Vec<usize>>,
         known: &BTreeSet<u32>,
         potential: &[u32],
     ) -> BTreeSet<u32> {
@@ -397,14 +405,14 @@ impl<'a> PrOwners<'a> {
             .filter(|a| {
                 reverse
                     .get(a)
-                    .is_some_and(|dirs| dirs.iter().any(|d| unapproved.contains(d)))
+                    .is_some_and(|dirs| dirs.iter().any(|i| unapproved[*i]))
             })
             .collect()
     }
 
     /// `GetCCs()`: the suggested approvers (lower-case, sorted).
     pub fn ccs(&self, approvals: &Approvals, assignees: &[String]) -> Vec<String> {
-        if self.owners_set.is_empty() {
+        if self.dirs.is_empty() {
             return Vec::new();
         }
         let mut ids = Ids::new(self.tree);
@@ -414,10 +422,8 @@ impl<'a> PrOwners<'a> {
             .map(|a| ids.id(&a.to_lowercase()))
             .collect();
         let randomized = self.shuffled_ids();
-        let leaf_map = self.dir_approvers(true);
-        let full_map = self.dir_approvers(false);
-        let leaf_reverse = reverse(&leaf_map);
-        let full_reverse = reverse(&full_map);
+        let leaf_reverse = reverse(&self.dir_approvers(true));
+        let full_reverse = reverse(&self.dir_approvers(false));
         let approvers_and_assignees: BTreeSet<u32> = current.union(&assignees).copied().collect();
         let suggested = self.keep_covering(&leaf_reverse, &approvers_and_assignees, &randomized);
         let approvers_and_suggested: BTreeSet<u32> = current.union(&suggested).copied().collect();
@@ -433,14 +439,19 @@ impl<'a> PrOwners<'a> {
         out.dedup();
         out
     }
+
+    /// Every approver id of every changed file (full chains).
+    pub(crate) fn all_approver_ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.files.iter().flat_map(|f| f.approvers.iter().copied())
+    }
 }
 
-/// `GetReverseMap`: person → the directories they can approve.
-fn reverse<'a>(m: &BTreeMap<&'a str, BTreeSet<u32>>) -> HashMap<u32, BTreeSet<&'a str>> {
-    let mut r: HashMap<u32, BTreeSet<&'a str>> = HashMap::new();
-    for (dir, ids) in m {
+/// `GetReverseMap`: person → the directories (indices) they can approve.
+fn reverse(m: &[BTreeSet<u32>]) -> HashMap<u32, Vec<usize>> {
+    let mut r: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (dir, ids) in m.iter().enumerate() {
         for id in ids {
-            r.entry(*id).or_default().insert(*dir);
+            r.entry(*id).or_default().push(dir);
         }
     }
     r
@@ -448,40 +459,45 @@ fn reverse<'a>(m: &BTreeMap<&'a str, BTreeSet<u32>>) -> HashMap<u32, BTreeSet<&'
 
 /// `GetOwnersSet()`: owners dirs of the files, minus auto-approved files,
 /// then `removeSubdirs`.
-fn owners_set(tree: &OwnersTree, files: &[String], views: &[FileView<'_>]) -> BTreeSet<String> {
-    let mut set = BTreeSet::new();
+fn owners_set(tree: &OwnersTree, files: &[String], views: &[FileView]) -> BTreeSet<String> {
+    let mut set: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for (file, view) in files.iter().zip(views) {
         let of: &str = &view.owners_dir;
         // Prow: `strings.Contains(filepath.Dir(filepath.Dir(f)), ownersFile)`,
         // a substring test (and `""` is contained in everything).
-        let grand = path::dir(&path::dir(file)).into_owned();
-        if grand.contains(of) && tree.is_auto_approve_unowned_subfolders(of) {
+        if tree.is_auto_approve_unowned_subfolders(of) && path::dir(&path::dir(file)).contains(of) {
             continue;
         }
-        set.insert(of.to_string());
+        set.insert(of);
     }
-    remove_subdirs(tree, &mut set);
-    set
+    remove_subdirs_in(tree, &mut set);
+    set.into_iter().map(str::to_string).collect()
 }
 
 /// Prow's `removeSubdirs`: drop a directory when an ancestor is also
 /// required, unless it or a directory on the way up sets `no_parent_owners`.
 pub fn remove_subdirs(tree: &OwnersTree, dirs: &mut BTreeSet<String>) {
-    let canon = |p: &str| {
-        if p == "." {
-            String::new()
-        } else {
-            p.to_string()
-        }
-    };
-    let snapshot: Vec<String> = dirs.iter().cloned().collect();
+    let mut set: rustc_hash::FxHashSet<&str> = dirs.iter().map(String::as_str).collect();
+    remove_subdirs_in(tree, &mut set);
+    let keep: BTreeSet<String> = set.into_iter().map(str::to_string).collect();
+    *dirs = keep;
+}
+
+fn remove_subdirs_in(tree: &OwnersTree, dirs: &mut rustc_hash::FxHashSet<&str>) {
+    // Sorted order, removals taking effect at once, as Prow iterates `sets.List`.
+    let mut snapshot: Vec<&str> = dirs.iter().copied().collect();
+    snapshot.sort_unstable();
     for dir in snapshot {
-        let mut p = dir.clone();
+        let mut p: Cow<'_, str> = Cow::Borrowed(dir);
         // (`p != "/"` guards against a loop Go would not leave; keys are relative.)
-        while !tree.is_no_parent_owners(&p) && !canon(&p).is_empty() && p != "/" {
-            p = path::dir(&p).into_owned();
-            if dirs.contains(&canon(&p)) {
-                dirs.remove(&dir);
+        while !tree.is_no_parent_owners(&p) && p != "." && !p.is_empty() && p != "/" {
+            p = match p {
+                Cow::Borrowed(s) => path::dir(s),
+                Cow::Owned(s) => Cow::Owned(path::dir(&s).into_owned()),
+            };
+            let canon: &str = if p == "." { "" } else { &p };
+            if dirs.contains(canon) {
+                dirs.remove(dir);
                 break;
             }
         }
@@ -550,27 +566,39 @@ impl ApprovalReport {
         assignees: &[String],
     ) -> Self {
         let owners = PrOwners::new(tree, &pr.files, pr.number);
+        Self::from_owners(&owners, pr, approvals, assignees)
+    }
+
+    /// [`Self::compute`] over an already built [`PrOwners`].
+    pub fn from_owners(
+        owners: &PrOwners<'_>,
+        pr: &PullRequest,
+        approvals: &Approvals,
+        assignees: &[String],
+    ) -> Self {
+        let tree = owners.tree;
         let current = owners.ids_of(approvals.logins());
         let unapproved: BTreeSet<String> = owners
             .unapproved(&current)
             .into_iter()
-            .map(str::to_string)
+            .zip(&owners.dirs)
+            .filter(|(u, _)| *u)
+            .map(|(_, d)| d.clone())
             .collect();
         let files_approved = !pr.files.is_empty() && unapproved.is_empty();
         let full = owners.dir_approvers(false);
         let leaf = owners.dir_approvers(true);
-        let names = |ids: Option<&BTreeSet<u32>>| -> Vec<String> {
-            let mut v: Vec<String> = ids
-                .map(|s| s.iter().map(|id| tree.login(*id).to_string()).collect())
-                .unwrap_or_default();
+        let names = |ids: &BTreeSet<u32>| -> Vec<String> {
+            let mut v: Vec<String> = ids.iter().map(|id| tree.login(*id).to_string()).collect();
             v.sort();
             v
         };
         let required: Vec<RequiredDir> = owners
             .owners_set()
             .iter()
-            .map(|dir| {
-                let approvers = names(full.get(dir.as_str()));
+            .enumerate()
+            .map(|(i, dir)| {
+                let approvers = names(&full[i]);
                 let mut approved_by: Vec<String> = approvals
                     .list()
                     .filter(|a| approvers.binary_search(&a.login.to_lowercase()).is_ok())
@@ -586,7 +614,7 @@ impl ApprovalReport {
                 };
                 RequiredDir {
                     dir: dir.clone(),
-                    leaf_approvers: names(leaf.get(dir.as_str())),
+                    leaf_approvers: names(&leaf[i]),
                     approvers,
                     approved_by,
                     status,
@@ -595,7 +623,7 @@ impl ApprovalReport {
             .collect();
         // `NoIssueApprovers()`: can approve at least one required directory.
         let can_approve: BTreeSet<&str> = full
-            .values()
+            .iter()
             .flat_map(|s| s.iter().map(|id| tree.login(*id)))
             .collect();
         let no_issue_approvals: Vec<Approval> = approvals

@@ -100,9 +100,11 @@ fn select(
 ) -> (Vec<String>, BTreeSet<String>) {
     let author = tree.login_id(&norm_login(author));
     let mut chosen: Vec<u32> = Vec::new();
+    let mut chosen_set: rustc_hash::FxHashSet<u32> = rustc_hash::FxHashSet::default();
     let mut required: BTreeSet<u32> = BTreeSet::new();
     let mut leaf_pool = Layers::default();
-    let mut seen: BTreeSet<std::borrow::Cow<'_, str>> = BTreeSet::new();
+    let mut seen: rustc_hash::FxHashSet<std::borrow::Cow<'_, str>> =
+        rustc_hash::FxHashSet::default();
     let ids = |f: &str, role: Role, leaf: bool| -> Vec<u32> {
         let mut v = Vec::new();
         tree.walk(f, role, leaf, |_, r| v.extend_from_slice(&r.ids));
@@ -119,7 +121,7 @@ fn select(
         required.extend(ids(f, Role::RequiredReviewers, false));
         let cand: BTreeSet<u32> = ids(f, role, true)
             .into_iter()
-            .filter(|c| Some(*c) != author && !chosen.contains(c))
+            .filter(|c| Some(*c) != author && !chosen_set.contains(c))
             .collect();
         if cand.is_empty() {
             continue;
@@ -129,6 +131,7 @@ fn select(
         pool.insert(0, cand);
         if let Some(r) = pool.pop_random(tree, rng) {
             leaf_pool.remove(r);
+            chosen_set.insert(r);
             chosen.push(r);
         }
     }

@@ -94,7 +94,8 @@ pub struct Evaluation {
     pub requested_reviewers: BTreeSet<String>,
     pub closed: bool,
     pub trust: TrustState,
-    /// Reviewers blunderbuss would request when the PR opened.
+    /// Reviewers blunderbuss would request when the PR opened (empty when
+    /// [`EngineOptions::suggest_reviewers`] is off).
     pub suggested_reviewers: ReviewerPick,
     /// The `[APPROVALNOTIFIER]` comment.
     pub notification: String,
@@ -103,10 +104,23 @@ pub struct Evaluation {
 }
 
 /// Options beyond `PullRequest::config` (site-wide settings).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct EngineOptions {
     pub links: NotifierLinks,
     pub blunderbuss: BlunderbussConfig,
+    /// Compute [`Evaluation::suggested_reviewers`]. Prow's blunderbuss runs
+    /// only when a PR opens; a bot reacting to other events can skip it.
+    pub suggest_reviewers: bool,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        EngineOptions {
+            links: NotifierLinks::default(),
+            blunderbuss: BlunderbussConfig::default(),
+            suggest_reviewers: true,
+        }
+    }
 }
 
 fn lower_set<'a>(it: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
@@ -124,6 +138,7 @@ pub fn ordered_events(pr: &PullRequest) -> Vec<(usize, &Event)> {
 struct Replay<'a> {
     pr: &'a PullRequest,
     tree: &'a OwnersTree,
+    owners: Option<&'a approve::PrOwners<'a>>,
     labels: BTreeSet<String>,
     assignees: BTreeSet<String>,
     reviewers: BTreeSet<String>,
@@ -176,12 +191,23 @@ impl Replay<'_> {
     fn in_owners(&mut self, login: &str) -> bool {
         let tree = self.tree;
         let files = &self.pr.files;
+        let owners = self.owners;
         let allowed = self.owners_allowed.get_or_insert_with(|| {
             let mut set = rustc_hash::FxHashSet::default();
-            for f in files {
-                for role in [Role::Approvers, Role::Reviewers] {
-                    tree.walk(f, role, false, |_, r| set.extend(r.ids.iter().copied()));
+            match owners {
+                Some(o) => set.extend(o.all_approver_ids()),
+                None => {
+                    for f in files {
+                        tree.walk(f, Role::Approvers, false, |_, r| {
+                            set.extend(r.ids.iter().copied())
+                        });
+                    }
                 }
+            }
+            for f in files {
+                tree.walk(f, Role::Reviewers, false, |_, r| {
+                    set.extend(r.ids.iter().copied())
+                });
             }
             set
         });
@@ -475,9 +501,11 @@ impl Replay<'_> {
 /// Evaluate a PR against an OWNERS tree.
 pub fn evaluate(tree: &OwnersTree, pr: &PullRequest, options: &EngineOptions) -> Evaluation {
     let events = ordered_events(pr);
+    let owners = (!pr.is_issue).then(|| approve::PrOwners::new(tree, &pr.files, pr.number));
     let mut r = Replay {
         pr,
         tree,
+        owners: owners.as_ref(),
         labels: pr.labels.iter().cloned().collect(),
         assignees: lower_set(&pr.assignees),
         reviewers: lower_set(&pr.requested_reviewers),
@@ -528,7 +556,10 @@ pub fn evaluate(tree: &OwnersTree, pr: &PullRequest, options: &EngineOptions) ->
         let event_refs: Vec<&Event> = events.iter().map(|(_, e)| *e).collect();
         let approvals = approve::collect_approvals(pr, &event_refs);
         let assignees: Vec<String> = r.assignees.iter().cloned().collect();
-        let report = ApprovalReport::compute_with_assignees(tree, pr, &approvals, &assignees);
+        let report = match &owners {
+            Some(o) => ApprovalReport::from_owners(o, pr, &approvals, &assignees),
+            None => ApprovalReport::compute_with_assignees(tree, pr, &approvals, &assignees),
+        };
         if report.approved {
             r.labels.insert(labels::APPROVED.to_string());
         } else {
@@ -537,7 +568,7 @@ pub fn evaluate(tree: &OwnersTree, pr: &PullRequest, options: &EngineOptions) ->
         let text = notifier::message(&report, &pr.repo, &options.links, false);
         (report, text)
     };
-    let suggested_reviewers = if pr.is_issue {
+    let suggested_reviewers = if pr.is_issue || !options.suggest_reviewers {
         ReviewerPick::default()
     } else {
         blunderbuss::pick_reviewers(tree, &pr.author, &pr.files, &options.blunderbuss, pr.number)

@@ -495,6 +495,18 @@ impl OwnersTree {
         leaf_only: bool,
         mut visit: impl FnMut(usize, &Rule),
     ) {
+        self.walk_dirs(file, role, leaf_only, |layer, _, rule| visit(layer, rule));
+    }
+
+    /// [`Self::walk`], also telling which directory (or md file) key each
+    /// rule is stored under.
+    pub fn walk_dirs(
+        &self,
+        file: &str,
+        role: Role,
+        leaf_only: bool,
+        mut visit: impl FnMut(usize, &str, &Rule),
+    ) {
         let mut layer = 0;
         let mut collected = false;
         // One level: returns true when Prow stops climbing here.
@@ -506,7 +518,7 @@ impl OwnersTree {
                         if !rule.members.is_empty() {
                             collected = true;
                         }
-                        visit(layer, rule);
+                        visit(layer, d, rule);
                     }
                 }
             }
