@@ -697,6 +697,10 @@ impl OwnersTree {
 }
 
 /// One source file, parsed.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "short-lived: one per file between parsing and building"
+)]
 enum Parsed {
     Owners(OwnersFile),
     Markdown(Option<(Config, DirOptions)>),

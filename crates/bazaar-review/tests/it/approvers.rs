@@ -138,13 +138,8 @@ fn required_dirs_and_remove_subdirs() {
         None,
         false,
     );
-    let dirs = |f: &[&str]| -> Vec<String> {
-        PrOwners::new(&tree, &files(f), 0)
-            .owners_set()
-            .iter()
-            .cloned()
-            .collect()
-    };
+    let dirs =
+        |f: &[&str]| -> Vec<String> { PrOwners::new(&tree, &files(f), 0).owners_set().to_vec() };
     assert_eq!(dirs(&["a/x", "a/combo/x"]), ["a", "a/combo"]);
     assert_eq!(dirs(&["a/x", "a/b/combo/x"]), ["a", "a/b/combo"]);
     assert_eq!(dirs(&["a/x", "a/b/x", "a/b/combo/x"]), ["a", "a/b"]);
@@ -159,8 +154,6 @@ fn required_dirs_and_remove_subdirs() {
     );
     let got: Vec<String> = PrOwners::new(&plain, &files(&["a/x", "a/d/x"]), 0)
         .owners_set()
-        .iter()
-        .cloned()
-        .collect();
+        .to_vec();
     assert_eq!(got, ["a"]);
 }
