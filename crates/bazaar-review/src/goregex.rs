@@ -18,9 +18,12 @@
 //! | `(?x)`, `(?u)`, `(?R)` flags | error | accepted | error |
 //! | `\u0041`, `\e`, `\h` and other letter escapes | error | some accepted | error |
 //!
-//! Unicode classes (`\pL`, `\p{Greek}`) are passed through; the `regex` crate
-//! knows more property names than Go, so a name only it knows compiles here
-//! (noted in SHORTCOMINGS.md).
+//! | `\p{Alphabetic}` and other non-Go property names | error | accepted | error |
+//! | `(?<name>re)` | accepted since Go 1.22 | accepted | accepted (Prow builds with a recent Go) |
+//!
+//! Unicode classes Go knows (general categories, scripts, `Any`) are passed
+//! through. Checked against Go's own `regexp` on 78 patterns × 48 inputs
+//! (`tests/fixtures/upstream/go-regexp`).
 
 use std::fmt::Write;
 
@@ -303,9 +306,10 @@ fn parse_escape(chars: &[char], i: usize) -> Result<(char, usize), GoRegexError>
 }
 
 /// End index of `\pX` / `\p{Name}` / `\p{^Name}` starting at `i` (the `p`).
+/// Only the names Go knows (`unicode.Categories`, `unicode.Scripts`, `Any`).
 fn unicode_class_end(chars: &[char], i: usize) -> Result<usize, GoRegexError> {
-    match chars.get(i + 1) {
-        None => err("invalid character class range: `\\p`"),
+    let (name, end): (String, usize) = match chars.get(i + 1) {
+        None => return err("invalid character class range: `\\p`"),
         Some('{') => {
             let mut j = i + 2;
             while j < chars.len() && chars[j] != '}' {
@@ -314,11 +318,184 @@ fn unicode_class_end(chars: &[char], i: usize) -> Result<usize, GoRegexError> {
             if j >= chars.len() {
                 return err("invalid character class range: missing `}`");
             }
-            Ok(j + 1)
+            (chars[i + 2..j].iter().collect(), j + 1)
         }
-        Some(_) => Ok(i + 2),
+        Some(c) => (c.to_string(), i + 2),
+    };
+    let name = name.strip_prefix('^').unwrap_or(&name);
+    if name == "Any" || GO_CATEGORIES.contains(&name) || GO_SCRIPTS.binary_search(&name).is_ok() {
+        Ok(end)
+    } else {
+        err(format!("invalid character class range: `\\p{{{name}}}`"))
     }
 }
+
+/// Go's `unicode.Categories` keys.
+const GO_CATEGORIES: &[&str] = &[
+    "C", "Cc", "Cf", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn", "N",
+    "Nd", "Nl", "No", "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S", "Sc", "Sk", "Sm", "So",
+    "Z", "Zl", "Zp", "Zs",
+];
+
+/// Go's `unicode.Scripts` keys (Unicode 13, Go 1.19), sorted.
+const GO_SCRIPTS: &[&str] = &[
+    "Adlam",
+    "Ahom",
+    "Anatolian_Hieroglyphs",
+    "Arabic",
+    "Armenian",
+    "Avestan",
+    "Balinese",
+    "Bamum",
+    "Bassa_Vah",
+    "Batak",
+    "Bengali",
+    "Bhaiksuki",
+    "Bopomofo",
+    "Brahmi",
+    "Braille",
+    "Buginese",
+    "Buhid",
+    "Canadian_Aboriginal",
+    "Carian",
+    "Caucasian_Albanian",
+    "Chakma",
+    "Cham",
+    "Cherokee",
+    "Chorasmian",
+    "Common",
+    "Coptic",
+    "Cuneiform",
+    "Cypriot",
+    "Cyrillic",
+    "Deseret",
+    "Devanagari",
+    "Dives_Akuru",
+    "Dogra",
+    "Duployan",
+    "Egyptian_Hieroglyphs",
+    "Elbasan",
+    "Elymaic",
+    "Ethiopic",
+    "Georgian",
+    "Glagolitic",
+    "Gothic",
+    "Grantha",
+    "Greek",
+    "Gujarati",
+    "Gunjala_Gondi",
+    "Gurmukhi",
+    "Han",
+    "Hangul",
+    "Hanifi_Rohingya",
+    "Hanunoo",
+    "Hatran",
+    "Hebrew",
+    "Hiragana",
+    "Imperial_Aramaic",
+    "Inherited",
+    "Inscriptional_Pahlavi",
+    "Inscriptional_Parthian",
+    "Javanese",
+    "Kaithi",
+    "Kannada",
+    "Katakana",
+    "Kayah_Li",
+    "Kharoshthi",
+    "Khitan_Small_Script",
+    "Khmer",
+    "Khojki",
+    "Khudawadi",
+    "Lao",
+    "Latin",
+    "Lepcha",
+    "Limbu",
+    "Linear_A",
+    "Linear_B",
+    "Lisu",
+    "Lycian",
+    "Lydian",
+    "Mahajani",
+    "Makasar",
+    "Malayalam",
+    "Mandaic",
+    "Manichaean",
+    "Marchen",
+    "Masaram_Gondi",
+    "Medefaidrin",
+    "Meetei_Mayek",
+    "Mende_Kikakui",
+    "Meroitic_Cursive",
+    "Meroitic_Hieroglyphs",
+    "Miao",
+    "Modi",
+    "Mongolian",
+    "Mro",
+    "Multani",
+    "Myanmar",
+    "Nabataean",
+    "Nandinagari",
+    "New_Tai_Lue",
+    "Newa",
+    "Nko",
+    "Nushu",
+    "Nyiakeng_Puachue_Hmong",
+    "Ogham",
+    "Ol_Chiki",
+    "Old_Hungarian",
+    "Old_Italic",
+    "Old_North_Arabian",
+    "Old_Permic",
+    "Old_Persian",
+    "Old_Sogdian",
+    "Old_South_Arabian",
+    "Old_Turkic",
+    "Oriya",
+    "Osage",
+    "Osmanya",
+    "Pahawh_Hmong",
+    "Palmyrene",
+    "Pau_Cin_Hau",
+    "Phags_Pa",
+    "Phoenician",
+    "Psalter_Pahlavi",
+    "Rejang",
+    "Runic",
+    "Samaritan",
+    "Saurashtra",
+    "Sharada",
+    "Shavian",
+    "Siddham",
+    "SignWriting",
+    "Sinhala",
+    "Sogdian",
+    "Sora_Sompeng",
+    "Soyombo",
+    "Sundanese",
+    "Syloti_Nagri",
+    "Syriac",
+    "Tagalog",
+    "Tagbanwa",
+    "Tai_Le",
+    "Tai_Tham",
+    "Tai_Viet",
+    "Takri",
+    "Tamil",
+    "Tangut",
+    "Telugu",
+    "Thaana",
+    "Thai",
+    "Tibetan",
+    "Tifinagh",
+    "Tirhuta",
+    "Ugaritic",
+    "Vai",
+    "Wancho",
+    "Warang_Citi",
+    "Yezidi",
+    "Yi",
+    "Zanabazar_Square",
+];
 
 /// Go's `{n}`, `{n,}`, `{n,m}`; `None` when the text is not a repeat (Go then
 /// reads `{` literally).

@@ -2,6 +2,7 @@
 
 mod approvers;
 mod gorand;
+mod goregex;
 mod no_panic;
 mod notifier;
 mod real_data;
