@@ -271,11 +271,16 @@ fn main() {
         child(Path::new(&root));
         return;
     }
-    // Profiling aid: `BAZAAR_BENCH_PROFILE=load|eval` repeats one phase at 1x
+    // Profiling aid: `BAZAAR_BENCH_PROFILE=load|eval|eval-event|parts` repeats one
+    // phase (at `BAZAAR_BENCH_SCALE`, default 1x)
     // (e.g. under `perf record`).
     if let Ok(phase) = std::env::var("BAZAAR_BENCH_PROFILE") {
         let dir = tempfile::tempdir().expect("tempdir");
-        generate(dir.path(), 1);
+        let scale = std::env::var("BAZAAR_BENCH_SCALE")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(1);
+        generate(dir.path(), scale);
         let config = OwnersConfig::default();
         let (tree, _) = bazaar_review::load::load_tree(dir.path(), &config).expect("load");
         let pr = pull_request(

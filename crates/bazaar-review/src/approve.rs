@@ -333,10 +333,6 @@ impl<'a> PrOwners<'a> {
         out
     }
 
-    fn files_approved(&self, current: &BTreeSet<u32>) -> bool {
-        !self.files.is_empty() && !self.unapproved(current).contains(&true)
-    }
-
     /// `GetShuffledApprovers()`: potential (leaf) approvers, duplicates kept,
     /// sorted, then permuted by Go's `rand.New(rand.NewSource(seed)).Perm`.
     pub fn shuffled_approvers(&self) -> Vec<String> {
@@ -368,25 +364,50 @@ impl<'a> PrOwners<'a> {
             .filter(|a| seen.insert(*a))
             .filter_map(|a| reverse.get(&a).map(|c| (a, c)))
             .collect();
+        let mut potential = potential;
+        // `UnapprovedFiles()` kept up to date as approvers are added: a group
+        // is satisfied once one of its approvers is in; a directory is
+        // approved once all its groups are.
+        let mut groups_of: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut open = vec![0usize; self.dirs.len()];
+        for (g, (dir, approvers)) in self.groups.iter().enumerate() {
+            open[*dir] += 1;
+            for a in approvers {
+                groups_of.entry(*a).or_default().push(g);
+            }
+        }
+        let mut satisfied = vec![false; self.groups.len()];
+        let mut unapproved: Vec<bool> = open.iter().map(|n| *n > 0).collect();
+        let mut remaining = unapproved.iter().filter(|u| **u).count();
         let mut current = BTreeSet::new();
-        while !self.files_approved(&current) {
-            let unapproved = self.unapproved(&current);
+        while self.files.is_empty() || remaining > 0 {
             // `findMostCoveringApprover`, with Prow's quirk: the bar rises to
             // the candidate's total coverage, not the part still unapproved.
             let mut max_covered = 0usize;
             let mut best = None;
-            for (a, can) in &potential {
+            // Candidates covering nothing now never will (the unapproved set
+            // only shrinks): drop them as they are met.
+            potential.retain(|(a, can)| {
                 let useful = can.iter().filter(|i| unapproved[**i]).count();
                 if useful > max_covered && !current.contains(a) {
                     max_covered = can.len();
                     best = Some(*a);
                 }
-            }
-            match best {
-                Some(a) => {
-                    current.insert(a);
+                useful > 0 && !current.contains(a)
+            });
+            let Some(a) = best else { break };
+            current.insert(a);
+            potential.retain(|(c, _)| *c != a);
+            for g in groups_of.get(&a).into_iter().flatten() {
+                if !satisfied[*g] {
+                    satisfied[*g] = true;
+                    let dir = self.groups[*g].0;
+                    open[dir] -= 1;
+                    if open[dir] == 0 {
+                        unapproved[dir] = false;
+                        remaining -= 1;
+                    }
                 }
-                None => break,
             }
         }
         current
