@@ -68,6 +68,10 @@ pub enum Command {
     People(commands::people::Args),
 
     // Code review (bazaar-review): owners, review.
+    /// Who reviews and approves these paths (Prow's OWNERS semantics); `owners audit` checks a tree
+    Owners(commands::owners::Args),
+    /// Approval state of a PR from its event timeline (Prow's approve, lgtm, hold, ...)
+    Review(commands::review::Args),
 
     // Elections (bazaar-vote): election.
     /// Elekto-compatible elections: tally, check, and the ballot box

@@ -10,7 +10,7 @@ pub fn registries() -> Vec<&'static [RuleMeta]> {
         // community
         bazaar_community::rules::ALL,
         // review
-
+        bazaar_review::rules::ALL,
         // vote
         bazaar_vote::rules::ALL,
         // activity

@@ -48,6 +48,17 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_saphyr::from_str::<T>(text).map_err(|e| convert(&e))
 }
 
+/// Decode with explicit parser options, for loaders that must reproduce a
+/// more lenient upstream decoder (e.g. Go's yaml.v2, where a repeated key
+/// keeps its last value: `duplicate_keys = DuplicateKeyPolicy::PassThrough`).
+/// Errors are located and classified as in [`from_str`].
+pub fn from_str_with_options<T: DeserializeOwned>(
+    text: &str,
+    options: serde_saphyr::Options,
+) -> Result<T, YamlError> {
+    serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| convert(&e))
+}
+
 fn convert(err: &serde_saphyr::Error) -> YamlError {
     let (line, col) = err
         .location()

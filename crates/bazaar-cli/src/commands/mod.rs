@@ -10,6 +10,9 @@ pub mod people;
 pub mod show;
 
 // review
+pub mod owners;
+pub mod owners_audit;
+pub mod review;
 
 // vote
 pub mod election;
@@ -38,6 +41,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::People(args) => people::run(args, g),
 
         // review
+        Command::Owners(args) => owners::run(args, g),
+        Command::Review(args) => review::run(args, g),
 
         // vote
         Command::Election(args) => election::run(args, g),

@@ -9,6 +9,7 @@ mod usage;
 mod community;
 
 // review
+mod review;
 
 // vote
 mod election;

@@ -1,0 +1,9 @@
+//! bazaar-review integration tests: one binary, one module per topic.
+
+mod approvers;
+mod gorand;
+mod goregex;
+mod no_panic;
+mod notifier;
+mod real_data;
+mod support;
