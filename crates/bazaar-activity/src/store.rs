@@ -214,30 +214,47 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let found = self.version()?;
         let supported = schema_version();
+        let found = self.version()?;
+        if found == supported {
+            return Ok(());
+        }
         if found > supported {
-            return Err(StoreError::TooNew {
-                path: self.path.display().to_string(),
-                found,
-                supported,
-            });
+            return Err(self.too_new(found, supported));
         }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
-            let tx = self.conn.transaction().map_err(|e| StoreError::Sqlite {
-                path: self.path.display().to_string(),
-                source: e,
-            })?;
-            let r = tx
-                .execute_batch(sql)
-                .and_then(|()| tx.pragma_update(None, "user_version", i as i32 + 1))
-                .and_then(|()| tx.commit());
-            r.map_err(|e| StoreError::Sqlite {
-                path: self.path.display().to_string(),
-                source: e,
-            })?;
+        // Take the write lock before reading the version again: another
+        // process opening the same new store may be migrating it right now,
+        // and the loser of that race must see the winner's schema.
+        let path = self.path.display().to_string();
+        let sql_err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(sql_err)?;
+        let found: i32 = tx
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(sql_err)?;
+        if found > supported {
+            drop(tx);
+            return Err(self.too_new(found, supported));
         }
-        Ok(())
+        for sql in MIGRATIONS.iter().skip(found.max(0) as usize) {
+            tx.execute_batch(sql).map_err(sql_err)?;
+        }
+        tx.pragma_update(None, "user_version", supported)
+            .and_then(|()| tx.commit())
+            .map_err(sql_err)
+    }
+
+    fn too_new(&self, found: i32, supported: i32) -> StoreError {
+        StoreError::TooNew {
+            path: self.path.display().to_string(),
+            found,
+            supported,
+        }
     }
 
     /// The underlying connection, for the query API in this crate.

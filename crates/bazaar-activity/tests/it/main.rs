@@ -4,3 +4,4 @@ mod affiliations;
 mod git_conformance;
 mod no_panic;
 mod query;
+mod store;
