@@ -44,6 +44,39 @@ pub struct GitCommit {
     pub is_bot: bool,
     /// Per-file counts in git's output order; empty for merges.
     pub files: Vec<FileStat>,
+    /// For a GitHub merge commit ("Merge pull request #N from LOGIN/branch"):
+    /// the pull request it merged.
+    pub merged_pr: Option<MergedPr>,
+}
+
+/// A pull request merged by a GitHub merge commit, as its subject line and
+/// parents tell: GitHub writes `Merge pull request #N from OWNER/BRANCH`,
+/// where OWNER is the fork the PR came from, that is its author's login.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MergedPr {
+    pub number: u64,
+    /// The head fork's owner, as written.
+    pub author: String,
+    /// The second parent: the PR's head commit.
+    pub head: String,
+}
+
+/// `(number, owner)` from a GitHub merge commit subject, or `None` for any
+/// other subject. The owner must look like a GitHub login (letters, digits
+/// and inner hyphens, at most 39 characters).
+pub fn parse_merge_subject(subject: &str) -> Option<(u64, &str)> {
+    let rest = subject.strip_prefix("Merge pull request #")?;
+    let (number, rest) = rest.split_once(" from ")?;
+    let number: u64 = number.parse().ok()?;
+    let (owner, branch) = rest.split_once('/')?;
+    let login_like = !owner.is_empty()
+        && owner.len() <= 39
+        && owner
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !owner.starts_with('-')
+        && !owner.ends_with('-');
+    (login_like && !branch.is_empty()).then_some((number, owner))
 }
 
 impl GitCommit {
@@ -286,6 +319,17 @@ impl Worker {
             let atime = author.time().map_err(|e| e.to_string())?;
             let ctime = committer.time().map_err(|e| e.to_string())?;
             let parents: Vec<ObjectId> = decoded.parents().collect();
+            let merged_pr = match parents.get(1) {
+                Some(head) => {
+                    let subject = decoded.message.lines().next().unwrap_or_default();
+                    parse_merge_subject(&subject.to_str_lossy()).map(|(number, author)| MergedPr {
+                        number,
+                        author: author.to_string(),
+                        head: head.to_string(),
+                    })
+                }
+                None => None,
+            };
             let author_name = author.name.to_str_lossy().into_owned();
             let author_email = author.email.to_str_lossy().to_lowercase();
             let out = GitCommit {
@@ -300,6 +344,7 @@ impl Worker {
                 committer_time: ctime.seconds,
                 parents: parents.len() as u32,
                 files: Vec::new(),
+                merged_pr,
             };
             (out, parents, decoded.tree())
         };
@@ -624,5 +669,28 @@ mod tests {
         assert_eq!(line_diff(b"a\nb\nc\n", b"a\nB\nc\nd\n"), (2, 1));
         // A missing final newline is a changed line, as in git.
         assert_eq!(line_diff(b"a\nb", b"a\nb\n"), (1, 1));
+    }
+
+    #[test]
+    fn github_merge_subjects() {
+        assert_eq!(
+            parse_merge_subject("Merge pull request #6256 from AkihiroSuda/rootless-beta"),
+            Some((6256, "AkihiroSuda"))
+        );
+        assert_eq!(
+            parse_merge_subject("Merge pull request #12 from a-b/c/d"),
+            Some((12, "a-b"))
+        );
+        for other in [
+            "Merge branch 'master' into x",
+            "Merge pull request #x from a/b",
+            "Merge pull request #1 from a",
+            "Merge pull request #1 from a/",
+            "Merge pull request #1 from -a/b",
+            "Merge pull request #1 from a_b/c",
+            "Merge remote-tracking branch 'upstream/master'",
+        ] {
+            assert_eq!(parse_merge_subject(other), None, "{other}");
+        }
     }
 }

@@ -21,19 +21,27 @@
 //!   [`chart`] draws them as SVG.
 //! - [`query`] is the API for other capabilities (the contributor ladder):
 //!   per login and window, contributions by type, PRs authored and merged,
-//!   PRs reviewed with the primary-reviewer flag, last activity.
-//!   [`sample::ingest`] fills a store with an embedded deterministic sample.
+//!   PRs reviewed with the primary-reviewer flag, last activity; and
+//!   [`query::people_activity`], everyone's counts at once, with git authors
+//!   attributed to logins by [`identity::Identities`] (affiliations, no-reply
+//!   addresses, GitHub merge commits).
+//!   [`sample::ingest_community`] fills a store with a deterministic year of
+//!   activity for named people (the embedded default community's).
 //! - [`synth`] generates realistic synthetic hour files; [`bots`] holds
 //!   DevStats' bot patterns; [`rules`] the diagnostics' rule registry.
 //!
 //! ```
-//! use bazaar_activity::{query, sample, stats::Window, store::Store};
+//! use bazaar_activity::{date::Day, identity::Identities, query, sample, stats::Window, store::Store};
 //!
 //! let mut store = Store::open_in_memory()?;
-//! sample::ingest(&mut store)?;
+//! let people: Vec<String> = (0..40).map(|i| format!("dev{i:04}")).collect();
+//! let end = Day::from_ymd(2024, 3, 1).expect("a date");
+//! let spec = sample::SampleSpec { people: &people, repos: &["kubernetes/kubernetes"], end, seed: 7 };
+//! sample::ingest_community(&mut store, &spec)?;
+//! let everyone = query::people_activity(&store, Window::default(), &Identities::default(), &Default::default())?;
+//! assert!(everyone.events > 0 && everyone.reviews > 0);
 //! let a = query::login_activity(&store, "dev0001", Window::default())?;
-//! assert!(a.total_contributions() > 0);
-//! assert!(a.last_activity.is_some());
+//! assert_eq!(a.total_contributions(), everyone.people.get("dev0001").map_or(0, |p| p.events));
 //!
 //! let affs = bazaar_activity::affiliations::Affiliations::new(
 //!     bazaar_activity::affiliations::parse_developers(
@@ -54,6 +62,7 @@ pub mod chart;
 pub mod date;
 pub mod gharchive;
 pub mod git;
+pub mod identity;
 pub mod ingest;
 pub mod query;
 pub mod rename;

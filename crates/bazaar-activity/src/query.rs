@@ -198,3 +198,248 @@ pub fn last_activity(
     }
     Ok(last)
 }
+
+/// One login's counts in a window, from every source in the store.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PersonCounts {
+    /// DevStats contributions: events of the seven types (bots' events are
+    /// kept only for bot logins).
+    pub events: u64,
+    /// Non-merge commits whose author e-mail maps to the login (gitdm
+    /// changesets, bots excluded).
+    pub commits: u64,
+    /// Issue and PR comments plus review comments (GH Archive does not
+    /// tell PR comments from issue comments once stored).
+    pub comments: u64,
+    /// The login's PRs merged in the window: the larger of what GH Archive
+    /// events and git merge commits show (the two overlap).
+    pub prs_authored_merged: u64,
+    /// PRs the login reviewed (not their own) in the window.
+    pub prs_reviewed: u64,
+    /// Of those, PRs where the login is the primary reviewer.
+    pub prs_primary_reviewer: u64,
+}
+
+impl PersonCounts {
+    /// Contributions for the ladder: DevStats' count when there are events,
+    /// or the git changesets when those are more (a store holding only git
+    /// history has no events; the two are never added, they overlap).
+    pub fn contributions(&self) -> u64 {
+        self.events.max(self.commits)
+    }
+}
+
+/// Everyone's counts in a window.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PeopleActivity {
+    /// Unix seconds of the first and last fact in the window (events or
+    /// commits), `None` when the window holds nothing.
+    pub first: Option<i64>,
+    pub last: Option<i64>,
+    /// Contribution events in the window: when there are some, every login
+    /// is accounted for (a login with none did nothing).
+    pub events: u64,
+    /// Review records in the store (any time): without them review counts
+    /// are unknown, not zero.
+    pub reviews: u64,
+    /// Non-merge, non-bot commits in the window, and how many of them could
+    /// not be attributed to a login.
+    pub commits: u64,
+    pub unattributed_commits: u64,
+    /// Logins (lower-cased) that some stored commit (any time) is attributed
+    /// to: with git history only, these are the people the data speaks for.
+    pub git_logins: std::collections::BTreeSet<String>,
+    /// Lower-cased login → counts.
+    pub people: BTreeMap<String, PersonCounts>,
+}
+
+/// Every login's counts in `window`, in a few grouped queries (the ladder
+/// audit asks for thousands of people at once). Git commits are attributed
+/// to logins through `identities` and `affs`.
+pub fn people_activity(
+    store: &Store,
+    window: Window,
+    identities: &crate::identity::Identities,
+    affs: &crate::affiliations::Affiliations,
+) -> Result<PeopleActivity, StoreError> {
+    let conn = store.conn();
+    let err = |e| store.sqlite_err(e);
+    let (since, until) = (
+        window.since.unwrap_or(i64::MIN),
+        window.until.unwrap_or(i64::MAX),
+    );
+    let mut out = PeopleActivity::default();
+    let mut span = Span::default();
+    let mut people: BTreeMap<String, PersonCounts> = BTreeMap::new();
+
+    // Events: contributions and comments.
+    let comment_types: Vec<i64> = ["IssueCommentEvent", "PullRequestReviewCommentEvent"]
+        .iter()
+        .filter_map(|t| CONTRIBUTION_TYPES.iter().position(|c| c == t))
+        .map(|i| i as i64)
+        .collect();
+    let mut stmt = conn
+        .prepare(
+            "SELECT actor_lower, type, count(*), min(created_at), max(created_at) FROM events
+             WHERE created_at >= ?1 AND created_at < ?2 GROUP BY actor_lower, type",
+        )
+        .map_err(err)?;
+    let rows = stmt
+        .query_map(params![since, until], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, i64>(4)?,
+            ))
+        })
+        .map_err(err)?;
+    for row in rows {
+        let (login, kind, n, first, last) = row.map_err(err)?;
+        span.widen(first);
+        span.widen(last);
+        out.events += n as u64;
+        let p = people.entry(login).or_default();
+        p.events += n as u64;
+        if comment_types.contains(&kind) {
+            p.comments += n as u64;
+        }
+    }
+
+    // Git: non-merge commits, attributed through the identities.
+    let mut stmt = conn
+        .prepare(
+            "SELECT author_email, count(*), min(author_time), max(author_time),
+                    sum(author_time >= ?1 AND author_time < ?2)
+             FROM commits WHERE parents <= 1 AND is_bot = 0 GROUP BY author_email",
+        )
+        .map_err(err)?;
+    let rows = stmt
+        .query_map(params![since, until], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, i64>(4)?,
+            ))
+        })
+        .map_err(err)?;
+    for row in rows {
+        let (email, first, last, in_window) = row.map_err(err)?;
+        let in_window = in_window.max(0) as u64;
+        if in_window > 0 {
+            // The commit times inside the window are somewhere in this range.
+            span.widen(first.max(since));
+            span.widen(last.min(until.saturating_sub(1)));
+        }
+        out.commits += in_window;
+        match identities.login_of(affs, &email) {
+            Some((login, _)) => {
+                let login = login.to_lowercase();
+                out.git_logins.insert(login.clone());
+                people.entry(login).or_default().commits += in_window;
+            }
+            None => out.unattributed_commits += in_window,
+        }
+    }
+
+    // PRs merged: GH Archive's view and git's, the larger per login.
+    let merged = |sql: &str| -> Result<BTreeMap<String, u64>, StoreError> {
+        let mut stmt = conn.prepare(sql).map_err(err)?;
+        let rows = stmt
+            .query_map(params![since, until], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })
+            .map_err(err)?;
+        rows.map(|r| r.map(|(l, n)| (l, n as u64)).map_err(err))
+            .collect()
+    };
+    let from_events = merged(
+        "SELECT lower(author), count(*) FROM pull_requests
+         WHERE author IS NOT NULL AND merged_at >= ?1 AND merged_at < ?2 GROUP BY 1",
+    )?;
+    let from_git = merged(
+        "SELECT author_lower, count(*) FROM merged_prs
+         WHERE merged_at >= ?1 AND merged_at < ?2 GROUP BY 1",
+    )?;
+    for (login, n) in from_events.into_iter().chain(from_git) {
+        let p = people.entry(login).or_default();
+        p.prs_authored_merged = p.prs_authored_merged.max(n);
+    }
+
+    // Reviews: per PR and reviewer over all time (the primary reviewer is
+    // decided over every stored review), counted for PRs reviewed in the window.
+    out.reviews = conn
+        .query_row("SELECT count(*) FROM reviews", [], |r| r.get::<_, i64>(0))
+        .map_err(err)? as u64;
+    let mut stmt = conn
+        .prepare(
+            "SELECT r.repo, r.number, r.reviewer_lower, count(*), min(r.at),
+                    sum(r.at >= ?1 AND r.at < ?2)
+             FROM reviews r LEFT JOIN pull_requests p ON p.repo = r.repo AND p.number = r.number
+             WHERE p.author IS NULL OR lower(p.author) <> r.reviewer_lower
+             GROUP BY r.repo, r.number, r.reviewer_lower
+             ORDER BY r.repo, r.number",
+        )
+        .map_err(err)?;
+    let rows = stmt
+        .query_map(params![since, until], |r| {
+            Ok((
+                (r.get::<_, String>(0)?, r.get::<_, i64>(1)?),
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, i64>(5)?,
+            ))
+        })
+        .map_err(err)?;
+    // Rows arrive grouped by PR: settle each PR when the next one starts.
+    let mut current: Option<(String, i64)> = None;
+    let mut reviewers: Vec<(String, i64, i64, i64)> = Vec::new();
+    let mut settle = |reviewers: &mut Vec<(String, i64, i64, i64)>| {
+        // Primary: most records, then earliest, then smaller login.
+        let primary = reviewers
+            .iter()
+            .min_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)))
+            .map(|r| r.0.clone());
+        for (login, _, _, in_window) in reviewers.drain(..) {
+            if in_window > 0 {
+                let p = people.entry(login.clone()).or_default();
+                p.prs_reviewed += 1;
+                if primary.as_deref() == Some(login.as_str()) {
+                    p.prs_primary_reviewer += 1;
+                }
+            }
+        }
+    };
+    for row in rows {
+        let (pr, login, n, first, in_window) = row.map_err(err)?;
+        if in_window > 0 {
+            span.widen(first.max(since));
+        }
+        if current.as_ref() != Some(&pr) {
+            settle(&mut reviewers);
+            current = Some(pr);
+        }
+        reviewers.push((login, n, first, in_window));
+    }
+    settle(&mut reviewers);
+    out.people = people;
+    (out.first, out.last) = (span.first, span.last);
+    Ok(out)
+}
+
+/// The first and last time seen.
+#[derive(Default)]
+struct Span {
+    first: Option<i64>,
+    last: Option<i64>,
+}
+
+impl Span {
+    fn widen(&mut self, t: i64) {
+        self.first = Some(self.first.map_or(t, |f| f.min(t)));
+        self.last = Some(self.last.map_or(t, |l| l.max(t)));
+    }
+}

@@ -24,7 +24,8 @@ use crate::git::GitCommit;
 pub const DEFAULT_PATH: &str = ".bazaar/activity.db";
 
 /// One script per schema version; index 0 brings an empty file to version 1.
-pub const MIGRATIONS: &[&str] = &[r#"
+pub const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE commits (
     repo TEXT NOT NULL,
     sha TEXT NOT NULL,
@@ -102,7 +103,39 @@ CREATE TABLE sources (
     unknown_types INTEGER NOT NULL,
     PRIMARY KEY (kind, key)
 ) WITHOUT ROWID;
-"#];
+"#,
+    r#"
+-- Pull requests merged by GitHub merge commits ("Merge pull request #N from
+-- LOGIN/branch"): the PR author's login and head commit, from git alone.
+-- One row per merge commit.
+CREATE TABLE merged_prs (
+    repo TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    author TEXT NOT NULL,
+    author_lower TEXT NOT NULL,
+    merge_sha TEXT NOT NULL,
+    head_sha TEXT NOT NULL,
+    merged_at INTEGER NOT NULL,        -- the merge commit's committer time
+    -- Not (repo, number): a history can hold merges of another repository
+    -- with the same numbers (the keps history holds kubernetes/community's).
+    PRIMARY KEY (repo, merge_sha)
+) WITHOUT ROWID;
+CREATE INDEX merged_prs_author ON merged_prs (author_lower, merged_at);
+-- Version 1 did not keep merge subjects: forget its merge commits (never
+-- counted by reports) so that the next ingestion reads them again.
+DELETE FROM commits WHERE parents > 1;
+"#,
+];
+
+/// How long an operation waits for another process's lock.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
 
 /// The schema version this build writes.
 pub fn schema_version() -> i32 {
@@ -174,20 +207,39 @@ impl Store {
 
     fn init(conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
         let mut s = Store { conn, path };
+        // Openers racing on a new file can be refused a lock without waiting
+        // (SQLite answers BUSY at once where waiting could deadlock, e.g. two
+        // connections switching the file to WAL): start over after a pause.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        let mut pause = std::time::Duration::from_millis(2);
+        loop {
+            match s.set_up() {
+                Err(StoreError::Sqlite { source, .. })
+                    if is_busy(&source) && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(std::time::Duration::from_millis(100));
+                }
+                r => return r.map(|()| s),
+            }
+        }
+    }
+
+    fn set_up(&mut self) -> Result<(), StoreError> {
         let r: rusqlite::Result<()> = (|| {
-            s.conn.busy_timeout(std::time::Duration::from_secs(30))?;
-            s.conn.pragma_update(None, "journal_mode", "WAL")?;
-            s.conn.pragma_update(None, "synchronous", "NORMAL")?;
+            self.conn.busy_timeout(BUSY_TIMEOUT)?;
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
             // Bulk ingestion: keep B-tree pages in memory (16 MiB, a fixed bound) and
             // checkpoint the WAL less often (every 64 MiB instead of 4 MiB).
-            s.conn.pragma_update(None, "cache_size", -16_384)?;
-            s.conn.pragma_update(None, "wal_autocheckpoint", 16_384)?;
-            s.conn.pragma_update(None, "foreign_keys", "ON")?;
+            self.conn.pragma_update(None, "cache_size", -16_384)?;
+            self.conn
+                .pragma_update(None, "wal_autocheckpoint", 16_384)?;
+            self.conn.pragma_update(None, "foreign_keys", "ON")?;
             Ok(())
         })();
-        r.map_err(|e| s.err(e))?;
-        s.migrate()?;
-        Ok(s)
+        r.map_err(|e| self.err(e))?;
+        self.migrate()
     }
 
     pub(crate) fn sqlite_err(&self, source: rusqlite::Error) -> StoreError {
@@ -298,6 +350,11 @@ impl Store {
                     "INSERT OR IGNORE INTO commit_files VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )
                 .map_err(e)?;
+            let mut m = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO merged_prs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .map_err(e)?;
             for cm in commits {
                 let added = c
                     .execute(params![
@@ -321,6 +378,18 @@ impl Store {
                     continue;
                 }
                 n.commits += 1;
+                if let Some(pr) = &cm.merged_pr {
+                    m.execute(params![
+                        repo,
+                        pr.number as i64,
+                        pr.author,
+                        pr.author.to_lowercase(),
+                        cm.sha,
+                        pr.head,
+                        cm.committer_time,
+                    ])
+                    .map_err(e)?;
+                }
                 for fs in &cm.files {
                     f.execute(params![
                         repo,

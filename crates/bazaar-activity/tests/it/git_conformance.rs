@@ -167,6 +167,57 @@ fn per_author_totals_from_the_store_equal_git() {
         .collect();
     assert!(expected.len() > 600, "{} authors", expected.len());
     assert_eq!(got, expected);
+
+    // GitHub merge commits: every `Merge pull request #N from LOGIN/...`
+    // subject that git prints is a merged PR of LOGIN in the store.
+    let out = Command::new("git")
+        .args(["log", "--merges", "--format=%s"])
+        .current_dir(&repo_path)
+        .output()
+        .expect("git log runs");
+    let mut merged_by_author: BTreeMap<String, u64> = BTreeMap::new();
+    for subject in String::from_utf8_lossy(&out.stdout).lines() {
+        if let Some(rest) = subject.strip_prefix("Merge pull request #")
+            && let Some((_, from)) = rest.split_once(" from ")
+            && let Some((login, _)) = from.split_once('/')
+        {
+            *merged_by_author.entry(login.to_lowercase()).or_default() += 1;
+        }
+    }
+    assert_eq!(merged_by_author.values().sum::<u64>(), 2983);
+    let ids = bazaar_activity::identity::Identities::from_store(&store).expect("identities");
+    assert!(
+        ids.voted_len() >= 600,
+        "{} e-mails named by merges",
+        ids.voted_len()
+    );
+    let everyone = bazaar_activity::query::people_activity(
+        &store,
+        Window::default(),
+        &ids,
+        &Affiliations::default(),
+    )
+    .expect("people");
+    let got_merged: BTreeMap<String, u64> = everyone
+        .people
+        .iter()
+        .filter(|(_, c)| c.prs_authored_merged > 0)
+        .map(|(l, c)| (l.clone(), c.prs_authored_merged))
+        .collect();
+    assert_eq!(got_merged, merged_by_author);
+    assert_eq!(everyone.events, 0);
+    assert!(
+        everyone.unattributed_commits * 10 < everyone.commits,
+        "{} of {} commits without a login",
+        everyone.unattributed_commits,
+        everyone.commits
+    );
+    // A known author: Joe Betz's commits under his work e-mail are his.
+    let jpbetz = &everyone.people["jpbetz"];
+    assert!(
+        jpbetz.commits > 0 && jpbetz.prs_authored_merged > 0,
+        "{jpbetz:?}"
+    );
 }
 
 /// A tiny history with the cases gitdm's parity list names: a binary file,

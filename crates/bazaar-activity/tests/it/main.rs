@@ -3,5 +3,6 @@
 mod affiliations;
 mod git_conformance;
 mod no_panic;
+mod people;
 mod query;
 mod store;
