@@ -5,7 +5,7 @@
 //! [`ActivityWindow`], which the engines check before drawing conclusions,
 //! so a short or stale window never makes someone look inactive.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use bazaar_core::Login;
 use jiff::civil::Date;
@@ -65,18 +65,41 @@ pub struct Activity {
     pub prs_primary_reviewer: u32,
 }
 
-/// Counts for many people over one window. A login absent from `people`
-/// had no recorded activity in the window (as DevStats reports it).
+/// Counts for many people over one window.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActivityData {
     pub window: ActivityWindow,
     pub people: BTreeMap<Login, Activity>,
+    /// Whose counts the data can speak for. `None`: everyone (GitHub events
+    /// name every actor by login, so a login absent from `people` did
+    /// nothing in the window, as DevStats reports it). `Some(set)`: only
+    /// these logins (git history names authors by e-mail; only people whose
+    /// e-mails map to a login are known); anyone else is unknown, never
+    /// inactive.
+    pub covered: Option<BTreeSet<Login>>,
+    /// Whether the data holds pull-request reviews (GH Archive does, git
+    /// history does not): without them review counts are unknown, not zero.
+    pub has_reviews: bool,
 }
 
 impl ActivityData {
-    /// `login`'s counts (all zero when absent).
-    pub fn of(&self, login: &Login) -> Activity {
-        self.people.get(login).copied().unwrap_or_default()
+    /// Data for everyone, with reviews (the GH Archive case).
+    pub fn complete(window: ActivityWindow, people: BTreeMap<Login, Activity>) -> ActivityData {
+        ActivityData {
+            window,
+            people,
+            covered: None,
+            has_reviews: true,
+        }
+    }
+
+    /// `login`'s counts (all zero when absent), or `None` when the data
+    /// cannot speak for `login` (see [`ActivityData::covered`]).
+    pub fn of(&self, login: &Login) -> Option<Activity> {
+        match &self.covered {
+            Some(set) if !set.contains(login) => None,
+            _ => Some(self.people.get(login).copied().unwrap_or_default()),
+        }
     }
 }
 
@@ -111,5 +134,23 @@ mod tests {
             stale.gap_before(now, 12, 31).as_deref(),
             Some("activity data ends on 2026-06-01 (81 days before 2026-08-21)")
         );
+    }
+
+    #[test]
+    fn uncovered_logins_are_unknown_not_inactive() {
+        let window = ActivityWindow {
+            from: date(2025, 8, 1),
+            to: date(2026, 8, 20),
+        };
+        let busy = Activity {
+            contributions: 7,
+            ..Activity::default()
+        };
+        let mut data = ActivityData::complete(window, BTreeMap::from([(Login::new("busy"), busy)]));
+        assert_eq!(data.of(&Login::new("BUSY")), Some(busy));
+        assert_eq!(data.of(&Login::new("idle")), Some(Activity::default()));
+        data.covered = Some(BTreeSet::from([Login::new("busy")]));
+        assert_eq!(data.of(&Login::new("busy")), Some(busy));
+        assert_eq!(data.of(&Login::new("idle")), None);
     }
 }

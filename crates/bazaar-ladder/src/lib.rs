@@ -48,7 +48,7 @@
 //! let input = LadderInput {
 //!     login: "pat".into(),
 //!     roles: vec![Role { rung: Rung::Member, scope: "kubernetes".into(), since: Some(date(2026, 1, 5)) }],
-//!     activity: None,
+//!     activity: Err("no activity data".into()),
 //!     sponsors: vec![],
 //!     target_orgs: vec![],
 //!     main_org: "kubernetes".into(),

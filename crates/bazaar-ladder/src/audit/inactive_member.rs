@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use bazaar_core::{Login, RuleMeta, RuleStatus, Severity};
 
 use super::input_missing::missing;
+use super::short_list;
 use super::{AuditInput, Finding};
 use crate::org::Pos;
 
@@ -57,9 +58,18 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
         }
     }
     let mut out = Vec::new();
+    let mut unknown = Vec::new();
     for (login, (in_orgs, file, pos)) in people {
-        if input.excepted(login) || activity.of(login).contributions > 0 {
+        if input.excepted(login) {
             continue;
+        }
+        match activity.of(login) {
+            None => {
+                unknown.push(login);
+                continue;
+            }
+            Some(a) if a.contributions > 0 => continue,
+            Some(_) => {}
         }
         let mut in_orgs = in_orgs;
         in_orgs.dedup();
@@ -76,6 +86,19 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
             )
             .evidence(format!("0 contributions recorded in {}", activity.window))
             .at(file, pos),
+        );
+    }
+    if !unknown.is_empty() {
+        out.push(
+            missing(
+                AUDIT,
+                &format!(
+                    "activity of {} org member(s) unknown (no e-mail of theirs maps to their login)",
+                    unknown.len()
+                ),
+                "their inactivity not assessed",
+            )
+            .evidence(short_list(unknown)),
         );
     }
     out
@@ -157,5 +180,23 @@ mod tests {
         let mut i = input();
         i.activity = Some(&short);
         assert!(lines(&run(&i))[0].contains("org membership not available"));
+    }
+
+    #[test]
+    fn members_the_data_cannot_speak_for_are_not_inactive() {
+        let orgs = [membership("kubernetes", &["alice", "bob", "carol"])];
+        let mut act = activity(&[("alice", 3, 0)]);
+        act.covered = Some([login("alice"), login("bob")].into());
+        let mut i = input();
+        i.orgs = Some(&orgs);
+        i.activity = Some(&act);
+        assert_eq!(
+            lines(&run(&i)),
+            [
+                "ladder/inactive-member bob: `bob` (member of `kubernetes`) has no contributions in 12 months",
+                "ladder/audit-input-missing inactive-member: activity of 1 org member(s) unknown (no e-mail of theirs maps to their login): their inactivity not assessed",
+            ]
+        );
+        assert_eq!(run(&i)[1].evidence, "`carol`");
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use bazaar_core::{RuleMeta, RuleStatus, Severity};
 
 use super::input_missing::missing;
+use super::short_list;
 use super::{AuditInput, Finding};
 
 pub const RULE: RuleMeta = RuleMeta {
@@ -43,6 +44,7 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
         return vec![missing(AUDIT, &gap, not_assessed)];
     }
     let mut out = Vec::new();
+    let mut unknown = BTreeSet::new();
     for f in owners {
         for (approver, entries) in [(false, &f.reviewers), (true, &f.approvers)] {
             let mut seen = BTreeSet::new();
@@ -50,7 +52,10 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
                 if !seen.insert(e.login.normalized()) || input.excepted(&e.login) {
                     continue;
                 }
-                let a = activity.of(&e.login);
+                let Some(a) = activity.of(&e.login) else {
+                    unknown.insert(&e.login);
+                    continue;
+                };
                 if a.contributions >= t.owners_min_contributions
                     || a.pr_comments >= t.owners_min_pr_comments
                 {
@@ -87,6 +92,19 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
                 );
             }
         }
+    }
+    if !unknown.is_empty() {
+        out.push(
+            missing(
+                AUDIT,
+                &format!(
+                    "activity of {} OWNERS reviewer(s) or approver(s) unknown (no e-mail of theirs maps to their login)",
+                    unknown.len()
+                ),
+                "their entries not assessed",
+            )
+            .evidence(short_list(unknown)),
+        );
     }
     out
 }
@@ -131,6 +149,28 @@ mod tests {
                 .starts_with("9 contributions and 9 PR comments"),
             "{}",
             f[0].evidence
+        );
+    }
+
+    #[test]
+    fn entries_the_data_cannot_speak_for_are_not_inactive() {
+        let owners = [OwnersFile {
+            path: "OWNERS".into(),
+            scope: OwnersScope::Other,
+            reviewers: vec![entry("mapped", 2), entry("stranger", 3)],
+            approvers: vec![entry("stranger", 5)],
+        }];
+        let mut act = activity(&[]);
+        act.covered = Some([login("mapped")].into());
+        let mut i = input();
+        i.owners = Some(&owners);
+        i.activity = Some(&act);
+        assert_eq!(
+            lines(&audit(&i)),
+            [
+                "ladder/inactive-owners-entry mapped: reviewer `mapped` in `OWNERS` is inactive: remove from `reviewers`",
+                "ladder/audit-input-missing inactive-owners-entry: activity of 1 OWNERS reviewer(s) or approver(s) unknown (no e-mail of theirs maps to their login): their entries not assessed",
+            ]
         );
     }
 

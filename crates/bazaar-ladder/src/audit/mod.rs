@@ -276,6 +276,18 @@ impl Finding {
     }
 }
 
+/// A short list for messages: `` `a`, `b`, `c` and 4 more `` (at most
+/// five shown).
+pub(crate) fn short_list<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
+    const SHOW: usize = 5;
+    let all: Vec<T> = items.into_iter().collect();
+    let shown: Vec<String> = all.iter().take(SHOW).map(|l| format!("`{l}`")).collect();
+    match all.len().saturating_sub(SHOW) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
 /// Run every audit. Findings are sorted by rule, subject, then location.
 pub fn audit(input: &AuditInput) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -336,6 +348,8 @@ pub(crate) mod testing {
                 from: date(2025, 8, 20),
                 to: date(2026, 8, 20),
             },
+            covered: None,
+            has_reviews: true,
             people: people
                 .iter()
                 .map(|(l, c, p)| {
@@ -408,6 +422,12 @@ mod tests {
         for what in ["org membership", "OWNERS files", "group registry"] {
             assert!(text.contains(&format!("{what} not available")), "{text}");
         }
+    }
+
+    #[test]
+    fn short_lists() {
+        assert_eq!(short_list(["a", "b", "c"]), "`a`, `b`, `c`");
+        assert_eq!(short_list(1..=7), "`1`, `2`, `3`, `4`, `5` and 2 more");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use bazaar_core::{RuleMeta, RuleStatus, Severity};
 
 use super::input_missing::missing;
+use super::short_list;
 use super::{AuditInput, Finding};
 
 pub const RULE: RuleMeta = RuleMeta {
@@ -32,6 +33,7 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
     };
     let mut out = Vec::new();
     let mut unread: Vec<String> = Vec::new();
+    let mut unknown: Vec<String> = Vec::new();
     let t = &input.thresholds;
     let activity = match input.activity {
         None => {
@@ -65,15 +67,22 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
                 continue;
             }
             let Some(activity) = activity else { continue };
-            let inactive = approvers.iter().all(|l| {
-                let a = activity.of(l);
+            let counts: Option<Vec<_>> = approvers
+                .iter()
+                .map(|l| activity.of(l).map(|a| (l, a)))
+                .collect();
+            let Some(counts) = counts else {
+                unknown.push(subject);
+                continue;
+            };
+            let inactive = counts.iter().all(|(_, a)| {
                 a.contributions < t.owners_min_contributions
                     && a.pr_comments < t.owners_min_pr_comments
             });
             if inactive {
-                let counts: Vec<String> = approvers
+                let counts: Vec<String> = counts
                     .iter()
-                    .map(|l| format!("`{l}` {}", activity.of(l).contributions))
+                    .map(|(l, a)| format!("`{l}` {}", a.contributions))
                     .collect();
                 out.push(
                     Finding::new(
@@ -91,24 +100,27 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
             }
         }
     }
+    if !unknown.is_empty() {
+        out.push(
+            missing(
+                AUDIT,
+                &format!(
+                    "activity of some approvers of {} subproject(s) unknown (no e-mail of theirs maps to their login)",
+                    unknown.len()
+                ),
+                "those subprojects not assessed",
+            )
+            .evidence(short_list(&unknown)),
+        );
+    }
     if !unread.is_empty() {
-        let shown: Vec<String> = unread.iter().take(5).map(|s| format!("`{s}`")).collect();
-        let more = unread.len().saturating_sub(5);
         out.push(
             missing(
                 AUDIT,
                 &format!("OWNERS of {} subproject(s) not available", unread.len()),
                 "their approvers not assessed",
             )
-            .evidence(format!(
-                "{}{}",
-                shown.join(", "),
-                if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                }
-            )),
+            .evidence(short_list(&unread)),
         );
     }
     out

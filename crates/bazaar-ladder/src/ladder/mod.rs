@@ -183,6 +183,29 @@ impl Default for Thresholds {
 pub struct PersonActivity {
     pub window: ActivityWindow,
     pub counts: Activity,
+    /// Whether the data holds PR reviews: without them (git history only)
+    /// review-based requirements are unknown, not unmet.
+    pub has_reviews: bool,
+}
+
+impl PersonActivity {
+    /// `login`'s counts from `data`, or why there are none.
+    pub fn from_data(
+        data: &crate::activity::ActivityData,
+        login: &Login,
+    ) -> Result<PersonActivity, String> {
+        match data.of(login) {
+            Some(counts) => Ok(PersonActivity {
+                window: data.window,
+                counts,
+                has_reviews: data.has_reviews,
+            }),
+            None => Err(format!(
+                "no activity can be attributed to `{login}` (no e-mail of theirs in {} maps to the login)",
+                data.window
+            )),
+        }
+    }
 }
 
 /// Everything [`progress`] needs about one person.
@@ -191,8 +214,9 @@ pub struct LadderInput {
     pub login: Login,
     /// Every role held. Org membership is a [`Rung::Member`] role per org.
     pub roles: Vec<Role>,
-    /// `None` when no activity data is available.
-    pub activity: Option<PersonActivity>,
+    /// The person's counts, or why there are none (no activity data, or
+    /// data that cannot speak for this login).
+    pub activity: Result<PersonActivity, String>,
     /// Sponsors named for a membership request (member rung only).
     pub sponsors: Vec<SponsorFacts>,
     /// Orgs a membership request targets (member rung only).
@@ -252,28 +276,64 @@ pub fn progress(input: &LadderInput, t: &Thresholds) -> Progress {
     }
 }
 
-const NO_ACTIVITY: &str = "activity data not available";
+/// The evidence of a requirement when there is no activity data at all.
+pub const NO_ACTIVITY: &str = "activity data not available";
+
+/// What a count requirement needs from the data.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Needs {
+    /// Contributions or authored PRs: every data source has them.
+    Contributions,
+    /// Review counts only: unknown without review data.
+    Reviews,
+    /// Reviews plus authored PRs: met by authored PRs alone, otherwise
+    /// unknown without review data.
+    ReviewsOrAuthored,
+}
 
 /// A "at least `need` of `what`" requirement from activity counts.
 fn count_req(
     id: &str,
     description: String,
     input: &LadderInput,
-    need: u32,
+    (need, needs): (u32, Needs),
     what: &str,
     count: impl Fn(&Activity) -> u32,
 ) -> Requirement {
-    let Some(a) = &input.activity else {
+    let a = match &input.activity {
+        Ok(a) => a,
+        Err(why) => {
+            return Requirement::new(
+                id,
+                None,
+                description,
+                Status::Unknown,
+                why.clone(),
+                Some("ingest activity (GH Archive, or git with e-mail → login affiliations) to assess".into()),
+            );
+        }
+    };
+    let have = count(&a.counts);
+    let unknowable = match needs {
+        Needs::Contributions => false,
+        Needs::Reviews => true,
+        Needs::ReviewsOrAuthored => have < need,
+    };
+    if unknowable && !a.has_reviews {
         return Requirement::new(
             id,
             None,
             description,
             Status::Unknown,
-            NO_ACTIVITY,
-            Some("ingest activity to assess".into()),
+            format!(
+                "the activity data for {} holds no PR reviews (git history only)",
+                a.window
+            ),
+            Some(format!(
+                "ingest GH Archive events to count reviews ({have} {what} without them)"
+            )),
         );
-    };
-    let have = count(&a.counts);
+    }
     let evidence = format!("{have} {what} in {}", a.window);
     if have >= need {
         Requirement::new(id, None, description, Status::Met, evidence, None)
@@ -353,7 +413,7 @@ fn member_requirements(input: &LadderInput, t: &Thresholds) -> Vec<Requirement> 
                 t.member_contributions
             ),
             input,
-            t.member_contributions,
+            (t.member_contributions, Needs::Contributions),
             "contributions",
             |a| a.contributions,
         ),
@@ -364,7 +424,7 @@ fn member_requirements(input: &LadderInput, t: &Thresholds) -> Vec<Requirement> 
                 t.member_merged_prs
             ),
             input,
-            t.member_merged_prs,
+            (t.member_merged_prs, Needs::ReviewsOrAuthored),
             "merged PRs authored or reviewed",
             |a| a.prs_authored_merged.saturating_add(a.prs_reviewed),
         ),
@@ -398,7 +458,7 @@ fn reviewer_requirements(input: &LadderInput, t: &Thresholds) -> Vec<Requirement
                 t.reviewer_primary_reviews
             ),
             input,
-            t.reviewer_primary_reviews,
+            (t.reviewer_primary_reviews, Needs::Reviews),
             "PRs as primary reviewer",
             |a| a.prs_primary_reviewer,
         ),
@@ -406,7 +466,7 @@ fn reviewer_requirements(input: &LadderInput, t: &Thresholds) -> Vec<Requirement
             "reviewer/prs",
             format!("at least {} PRs reviewed or authored", t.reviewer_prs),
             input,
-            t.reviewer_prs,
+            (t.reviewer_prs, Needs::ReviewsOrAuthored),
             "merged PRs reviewed or authored",
             |a| a.prs_reviewed.saturating_add(a.prs_authored_merged),
         ),
@@ -432,7 +492,7 @@ fn approver_requirements(input: &LadderInput, t: &Thresholds) -> Vec<Requirement
                 t.approver_primary_reviews
             ),
             input,
-            t.approver_primary_reviews,
+            (t.approver_primary_reviews, Needs::Reviews),
             "PRs as primary reviewer",
             |a| a.prs_primary_reviewer,
         ),
@@ -440,7 +500,7 @@ fn approver_requirements(input: &LadderInput, t: &Thresholds) -> Vec<Requirement
             "approver/prs",
             format!("at least {} PRs reviewed or merged", t.approver_prs),
             input,
-            t.approver_prs,
+            (t.approver_prs, Needs::ReviewsOrAuthored),
             "merged PRs reviewed or authored",
             |a| a.prs_reviewed.saturating_add(a.prs_authored_merged),
         ),
@@ -525,13 +585,16 @@ mod tests {
         LadderInput {
             login: Login::new("pat"),
             roles,
-            activity: counts.map(|counts| PersonActivity {
-                window: ActivityWindow {
-                    from: date(2025, 8, 21),
-                    to: date(2026, 8, 21),
-                },
-                counts,
-            }),
+            activity: counts
+                .map(|counts| PersonActivity {
+                    window: ActivityWindow {
+                        from: date(2025, 8, 21),
+                        to: date(2026, 8, 21),
+                    },
+                    counts,
+                    has_reviews: true,
+                })
+                .ok_or_else(|| NO_ACTIVITY.to_string()),
             sponsors: vec![],
             target_orgs: vec!["kubernetes".into()],
             main_org: "kubernetes".into(),
@@ -726,6 +789,52 @@ mod tests {
                 s("approver/primary-reviews", Status::NotMet),
                 s("approver/prs", Status::Met),
             ]
+        );
+    }
+
+    #[test]
+    fn without_review_data_review_counts_are_unknown() {
+        let mut i = input(
+            vec![role(Rung::Member, "kubernetes", Some(date(2025, 1, 1)))],
+            Some(Activity {
+                contributions: 40,
+                prs_authored_merged: 21,
+                ..Activity::default()
+            }),
+        );
+        i.activity.as_mut().expect("set above").has_reviews = false;
+        let p = progress(&i, &Thresholds::default());
+        assert_eq!(
+            status_of(&p),
+            [
+                s("reviewer/member-tenure", Status::Met),
+                s("reviewer/primary-reviews", Status::Unknown),
+                s("reviewer/prs", Status::Met),
+                s("reviewer/sponsored", Status::Manual),
+            ],
+            "21 authored PRs meet `20 reviewed or authored` without review data"
+        );
+        assert!(p.requirements[1].evidence.contains("holds no PR reviews"));
+        i.activity
+            .as_mut()
+            .expect("set above")
+            .counts
+            .prs_authored_merged = 3;
+        let p = progress(&i, &Thresholds::default());
+        assert_eq!(p.requirements[2].status, Status::Unknown);
+        assert_eq!(
+            p.requirements[2].missing.as_deref(),
+            Some(
+                "ingest GH Archive events to count reviews (3 merged PRs reviewed or authored without them)"
+            )
+        );
+
+        i.activity = Err("no activity can be attributed to `pat`".into());
+        let p = progress(&i, &Thresholds::default());
+        assert_eq!(p.requirements[1].status, Status::Unknown);
+        assert_eq!(
+            p.requirements[1].evidence,
+            "no activity can be attributed to `pat`"
         );
     }
 
