@@ -36,7 +36,7 @@
 //! let mut store = Store::open_in_memory()?;
 //! let people: Vec<String> = (0..40).map(|i| format!("dev{i:04}")).collect();
 //! let end = Day::from_ymd(2024, 3, 1).expect("a date");
-//! let spec = sample::SampleSpec { people: &people, repos: &["kubernetes/kubernetes"], end, seed: 7 };
+//! let spec = sample::SampleSpec { people: &people, repos: &["kubernetes/kubernetes"], end, seed: 7, levels: &Default::default(), floor: sample::Level::Idle };
 //! sample::ingest_community(&mut store, &spec)?;
 //! let everyone = query::people_activity(&store, Window::default(), &Identities::default(), &Default::default())?;
 //! assert!(everyone.events > 0 && everyone.reviews > 0);

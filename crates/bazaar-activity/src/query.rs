@@ -199,6 +199,54 @@ pub fn last_activity(
     Ok(last)
 }
 
+/// What the store holds over all time.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Extent {
+    /// Unix seconds of the first and last event or commit.
+    pub first: Option<i64>,
+    pub last: Option<i64>,
+    pub events: u64,
+    /// Non-merge commits.
+    pub commits: u64,
+    pub reviews: u64,
+    /// Repositories git history was ingested for, sorted.
+    pub git_repos: Vec<String>,
+}
+
+/// The store's extent, in a few indexed aggregate queries.
+pub fn extent(store: &Store) -> Result<Extent, StoreError> {
+    let conn = store.conn();
+    let err = |e| store.sqlite_err(e);
+    let row = |sql: &str| -> Result<(Option<i64>, Option<i64>, i64), StoreError> {
+        conn.query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(err)
+    };
+    let (ef, el, events) = row("SELECT min(created_at), max(created_at), count(*) FROM events")?;
+    let (cf, cl, commits) =
+        row("SELECT min(author_time), max(author_time), count(*) FROM commits WHERE parents <= 1")?;
+    let (_, _, reviews) = row("SELECT NULL, NULL, count(*) FROM reviews")?;
+    let mut stmt = conn
+        .prepare("SELECT DISTINCT repo FROM commits ORDER BY repo")
+        .map_err(err)?;
+    let git_repos = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .map_err(err)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(err)?;
+    let pick = |a: Option<i64>, b: Option<i64>, f: fn(i64, i64) -> i64| match (a, b) {
+        (Some(a), Some(b)) => Some(f(a, b)),
+        (a, b) => a.or(b),
+    };
+    Ok(Extent {
+        first: pick(ef, cf, i64::min),
+        last: pick(el, cl, i64::max),
+        events: events.max(0) as u64,
+        commits: commits.max(0) as u64,
+        reviews: reviews.max(0) as u64,
+        git_repos,
+    })
+}
+
 /// One login's counts in a window, from every source in the store.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PersonCounts {

@@ -12,6 +12,7 @@
 //! reviewer) and mostly merged by a reviewer; people also comment, open
 //! issues and push. The same spec always gives the same bytes.
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use crate::date::{Day, format_timestamp};
@@ -30,6 +31,11 @@ pub struct SampleSpec<'a> {
     /// before it.
     pub end: Day,
     pub seed: u64,
+    /// Levels set instead of drawn, by lower-cased login.
+    pub levels: &'a BTreeMap<String, Level>,
+    /// The lowest level a drawn level may be (`Idle` for the full range):
+    /// with a higher floor, only the people `levels` names are less active.
+    pub floor: Level,
 }
 
 /// How active a person is over the sample's year.
@@ -60,6 +66,14 @@ pub fn level(login: &str, seed: u64) -> Level {
         30..70 => Level::Regular,
         _ => Level::Core,
     }
+}
+
+/// The level `spec` gives `login`: the override, or the drawn one.
+pub fn level_in(spec: &SampleSpec, login: &str) -> Level {
+    spec.levels
+        .get(&login.to_lowercase())
+        .copied()
+        .unwrap_or_else(|| level(login, spec.seed).max(spec.floor))
 }
 
 /// The first day of the sample.
@@ -117,7 +131,7 @@ pub fn community_ndjson(spec: &SampleSpec) -> Vec<(Day, String)> {
         next_id: 30_000_000_000,
         months: Vec::new(),
     };
-    let levels: Vec<Level> = spec.people.iter().map(|p| level(p, spec.seed)).collect();
+    let levels: Vec<Level> = spec.people.iter().map(|p| level_in(spec, p)).collect();
     // Reviewers are drawn by weight: core contributors review most.
     let weights: Vec<u64> = levels
         .iter()

@@ -87,6 +87,9 @@ pub enum Command {
     /// Org membership as code: check a kubernetes/org (peribolos) repository,
     /// validate membership requests
     Org(commands::org::Args),
+    /// The contributor ladder: where a person stands and what the next rung
+    /// needs (`ladder LOGIN`), or audits of the whole community (`ladder audit`)
+    Ladder(commands::ladder::Args),
     /// Print the rationale of a rule (or list all rules)
     Explain(commands::explain::Args),
 }

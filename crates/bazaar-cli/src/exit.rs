@@ -49,10 +49,24 @@ pub fn finish(result: anyhow::Result<ExitStatus>) -> ExitCode {
         Ok(status) => status.into(),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", chain_text(&err));
             ExitStatus::Error.into()
         }
     }
+}
+
+/// `context: cause: cause`, leaving out a cause whose text the message
+/// already shows (library errors often print their source themselves).
+fn chain_text(err: &anyhow::Error) -> String {
+    let mut text = err.to_string();
+    for cause in err.chain().skip(1) {
+        let c = cause.to_string();
+        if !text.contains(&c) {
+            text.push_str(": ");
+            text.push_str(&c);
+        }
+    }
+    text
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -61,4 +75,26 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .downcast_ref::<std::io::Error>()
             .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn causes_already_shown_are_not_repeated() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
+        #[derive(Debug, thiserror::Error)]
+        #[error("cannot read `x`: {source}")]
+        struct Read {
+            source: std::io::Error,
+        }
+        let err = anyhow::Error::new(Read { source: io }).context("loading the store");
+        assert_eq!(
+            chain_text(&err),
+            "loading the store: cannot read `x`: No such file"
+        );
+        let plain = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(chain_text(&plain), "outer: inner");
+    }
 }

@@ -19,6 +19,9 @@
 //!
 //! [checkouts]                           # org/repo = local checkout, to resolve OWNERS URLs
 //! "kubernetes/community" = "../shared/data/community"
+//!
+//! [ladder]
+//! dates = "roles-since.yaml"            # when people took their roles (tenure)
 //! ```
 
 use std::collections::BTreeMap;
@@ -45,6 +48,8 @@ pub struct Workspace {
     pub activity: ActivityPaths,
     /// `org/repo` → local checkout.
     pub checkouts: BTreeMap<String, PathBuf>,
+    /// A role-dates file (when people took their roles).
+    pub ladder_dates: Option<PathBuf>,
 }
 
 /// Where the activity store and the gitdm affiliation files are.
@@ -97,6 +102,15 @@ struct RawFile {
     activity: Option<RawActivity>,
     #[serde(default)]
     checkouts: BTreeMap<String, String>,
+    #[serde(default)]
+    ladder: Option<RawLadder>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLadder {
+    #[serde(default)]
+    dates: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -164,6 +178,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Workspace, WorkspaceError> {
             .into_iter()
             .map(|(k, v)| (k, at(&v)))
             .collect(),
+        ladder_dates: raw.ladder.and_then(|l| l.dates).as_deref().map(at),
         dir,
     })
 }
@@ -208,7 +223,8 @@ mod tests {
             Path::new("/w/bazaar.toml"),
             "[community]\nroot = \"data/community\"\n[org]\nroot = \"org\"\norgs = [\"kubernetes\"]\n\
              [activity]\nstore = \".bazaar/a.db\"\naffiliations = [\"aff.txt\"]\n\
-             [checkouts]\n\"Kubernetes/Community\" = \"data/community\"\n",
+             [checkouts]\n\"Kubernetes/Community\" = \"data/community\"\n\
+             [ladder]\ndates = \"dates.yaml\"\n",
         )
         .expect("valid");
         assert_eq!(ws.community_root, Some(PathBuf::from("/w/data/community")));
@@ -221,6 +237,7 @@ mod tests {
             Some(Path::new("/w/data/community"))
         );
         assert_eq!(ws.checkout("kubernetes", "org"), None);
+        assert_eq!(ws.ladder_dates, Some(PathBuf::from("/w/dates.yaml")));
     }
 
     #[test]

@@ -54,14 +54,17 @@ pub struct Activity {
     /// Every contribution DevStats counts (commits, PRs, reviews, issues,
     /// comments): the number membership and OWNERS inactivity rules use.
     pub contributions: u32,
-    /// Comments on pull requests (the OWNERS cleanup rule looks at them too).
+    /// Comments on pull requests (the OWNERS cleanup rule looks at them
+    /// too). The activity store cannot tell PR comments from issue comments,
+    /// so it counts both: a generous figure, never one that makes someone
+    /// look less active than they are.
     pub pr_comments: u32,
     /// Pull requests authored and merged.
     pub prs_authored_merged: u32,
-    /// Merged pull requests reviewed (commented on, `/lgtm`, approved).
+    /// Pull requests of others reviewed (a review or review comment).
     pub prs_reviewed: u32,
-    /// Merged pull requests where the person was the primary (assigned or
-    /// first substantive) reviewer.
+    /// Of those, PRs where the person was the primary reviewer (the
+    /// activity store's definition: most review records on the PR).
     pub prs_primary_reviewer: u32,
 }
 
@@ -80,6 +83,15 @@ pub struct ActivityData {
     /// Whether the data holds pull-request reviews (GH Archive does, git
     /// history does not): without them review counts are unknown, not zero.
     pub has_reviews: bool,
+    /// Whether the data is the community's GitHub activity across its orgs
+    /// (GH Archive events), what DevStats measures inactivity on. Git
+    /// history alone is not: it misses reviews, comments and every other
+    /// repository, so it can show that someone is active but never that
+    /// someone is inactive.
+    pub org_wide: bool,
+    /// What the data is, for messages ("GH Archive events", "git history of
+    /// `kubernetes/enhancements`").
+    pub source: String,
 }
 
 impl ActivityData {
@@ -90,7 +102,26 @@ impl ActivityData {
             people,
             covered: None,
             has_reviews: true,
+            org_wide: true,
+            source: "GH Archive events".to_string(),
         }
+    }
+
+    /// Why this data cannot show inactivity over the `months` before
+    /// `now`, or `None` when it can (org-wide, long enough and fresh).
+    pub fn inactivity_gap(
+        &self,
+        now: Date,
+        months: i32,
+        max_staleness_days: i32,
+    ) -> Option<String> {
+        if !self.org_wide {
+            return Some(format!(
+                "activity data is {} only (no GitHub events: reviews, comments and other repositories are missing)",
+                self.source
+            ));
+        }
+        self.window.gap_before(now, months, max_staleness_days)
     }
 
     /// `login`'s counts (all zero when absent), or `None` when the data

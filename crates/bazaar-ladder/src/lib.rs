@@ -62,6 +62,9 @@
 
 pub mod activity;
 pub mod audit;
+pub mod data;
+pub mod dates;
+pub mod embedded;
 pub mod ladder;
 pub mod load;
 pub mod org;

@@ -141,11 +141,14 @@ fn people(n: usize) -> Vec<String> {
 fn the_community_sample_is_deterministic_and_varied() {
     let people = people(150);
     let end = Day::from_ymd(2026, 12, 1).expect("date");
+    let overrides = std::collections::BTreeMap::from([("person-000".to_string(), Level::Idle)]);
     let spec = SampleSpec {
         people: &people,
         repos: &["kubernetes/kubernetes", "kubernetes/enhancements"],
         end,
         seed: 7,
+        levels: &overrides,
+        floor: Level::Idle,
     };
     assert_eq!(
         sample::community_ndjson(&spec),
@@ -172,12 +175,17 @@ fn the_community_sample_is_deterministic_and_varied() {
     assert!(first_t >= sample::start(&spec).unix() && last_t < end.unix());
     for p in &people {
         let counts = all.people.get(p).cloned().unwrap_or_default();
-        match sample::level(p, 7) {
+        match sample::level_in(&spec, p) {
             Level::Idle => assert_eq!(counts.events, 0, "{p}"),
             Level::Core => assert!(counts.events >= 28, "{p}: {counts:?}"),
             _ => {}
         }
     }
+    assert_eq!(
+        sample::level_in(&spec, "PERSON-000"),
+        Level::Idle,
+        "overrides win"
+    );
     let levels: Vec<Level> = people.iter().map(|p| sample::level(p, 7)).collect();
     for l in [Level::Idle, Level::Occasional, Level::Regular, Level::Core] {
         assert!(levels.contains(&l), "{l:?} present");

@@ -22,6 +22,7 @@ pub mod activity;
 pub mod stats;
 
 // ladder
+pub mod ladder;
 pub mod org;
 
 pub mod explain;
@@ -53,6 +54,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
 
         // ladder
         Command::Org(args) => org::run(args, g),
+        Command::Ladder(args) => ladder::run(args, g),
         Command::Explain(args) => explain::run(args, g),
     }
 }

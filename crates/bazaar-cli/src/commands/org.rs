@@ -36,9 +36,10 @@ pub enum OrgCommand {
 #[derive(Debug, clap::Args)]
 pub struct RootArg {
     /// A kubernetes/org checkout (holding `config/`), or its `config/`
-    /// directory itself.
-    #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
+    /// directory itself. Default: the `[org] root` of the `bazaar.toml` in
+    /// this directory or an ancestor; without one, the embedded default org.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -81,7 +82,21 @@ pub fn run(args: Args, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
     }
 }
 
-fn load(root: &Path) -> anyhow::Result<OrgTree> {
+fn load(root: &Option<PathBuf>) -> anyhow::Result<OrgTree> {
+    let root = match root {
+        Some(r) => r.clone(),
+        None => {
+            let cwd = std::env::current_dir().context("reading the current directory")?;
+            match bazaar_core::workspace::discover(&cwd)?.and_then(|ws| ws.org_root) {
+                Some(r) => r,
+                None => return Ok(bazaar_ladder::embedded::org_tree()),
+            }
+        }
+    };
+    load_root(&root)
+}
+
+fn load_root(root: &Path) -> anyhow::Result<OrgTree> {
     load_org_root(root)
         .with_context(|| format!("loading the org config under `{}`", root.display()))
 }

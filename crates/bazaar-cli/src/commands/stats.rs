@@ -93,21 +93,32 @@ fn read(path: &Path) -> anyhow::Result<String> {
 
 /// Load every affiliation file; unparsable lines become diagnostics.
 fn load_affiliations(r: &Report) -> anyhow::Result<(Affiliations, Vec<Diagnostic>)> {
+    load_affiliation_files(&r.affiliations, &r.email_map, &r.domain_map, &r.aliases)
+}
+
+/// Load gitdm's affiliation files (`developers_affiliations*.txt`,
+/// `email-map`, `domain-map`, `aliases`); unparsable lines become diagnostics.
+pub fn load_affiliation_files(
+    developers: &[PathBuf],
+    email_map: &[PathBuf],
+    domain_map: &[PathBuf],
+    alias_files: &[PathBuf],
+) -> anyhow::Result<(Affiliations, Vec<Diagnostic>)> {
     let mut diags = Vec::new();
     let mut devs = Vec::new();
-    for p in &r.affiliations {
+    for p in developers {
         let (d, e) = affiliations::parse_developers(&read(p)?, &p.display().to_string());
         devs.extend(d);
         diags.extend(e);
     }
     let mut maps = Vec::new();
-    for p in r.email_map.iter().chain(&r.domain_map) {
+    for p in email_map.iter().chain(domain_map) {
         let (m, e) = affiliations::parse_email_map(&read(p)?, &p.display().to_string());
         maps.extend(m);
         diags.extend(e);
     }
     let mut aliases = Vec::new();
-    for p in &r.aliases {
+    for p in alias_files {
         let (a, e) = affiliations::parse_aliases(&read(p)?, &p.display().to_string());
         aliases.extend(a);
         diags.extend(e);

@@ -18,4 +18,5 @@ mod election;
 mod activity;
 
 // ladder
+mod ladder;
 mod org;

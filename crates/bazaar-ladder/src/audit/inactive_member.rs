@@ -40,9 +40,7 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
     };
     let t = &input.thresholds;
     if let Some(gap) =
-        activity
-            .window
-            .gap_before(input.now, t.member_inactive_months, t.max_staleness_days)
+        activity.inactivity_gap(input.now, t.member_inactive_months, t.max_staleness_days)
     {
         return vec![missing(AUDIT, &gap, not_assessed)];
     }
@@ -180,6 +178,23 @@ mod tests {
         let mut i = input();
         i.activity = Some(&short);
         assert!(lines(&run(&i))[0].contains("org membership not available"));
+    }
+
+    #[test]
+    fn git_history_alone_never_shows_inactivity() {
+        let orgs = [membership("kubernetes", &["alice"])];
+        let mut act = activity(&[]);
+        act.org_wide = false;
+        act.source = "git history of `kubernetes/enhancements`".into();
+        let mut i = input();
+        i.orgs = Some(&orgs);
+        i.activity = Some(&act);
+        assert_eq!(
+            lines(&run(&i)),
+            [
+                "ladder/audit-input-missing inactive-member: activity data is git history of `kubernetes/enhancements` only (no GitHub events: reviews, comments and other repositories are missing): inactivity of org members not assessed"
+            ]
+        );
     }
 
     #[test]

@@ -37,10 +37,7 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
         return vec![missing(AUDIT, "activity data not available", not_assessed)];
     };
     let t = &input.thresholds;
-    if let Some(gap) = activity
-        .window
-        .gap_before(input.now, 12, t.max_staleness_days)
-    {
+    if let Some(gap) = activity.inactivity_gap(input.now, 12, t.max_staleness_days) {
         return vec![missing(AUDIT, &gap, not_assessed)];
     }
     let mut out = Vec::new();

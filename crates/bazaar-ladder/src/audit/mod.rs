@@ -350,6 +350,8 @@ pub(crate) mod testing {
             },
             covered: None,
             has_reviews: true,
+            org_wide: true,
+            source: "GH Archive events".into(),
             people: people
                 .iter()
                 .map(|(l, c, p)| {

@@ -40,7 +40,7 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
             out.push(missing(AUDIT, "activity data not available", not_assessed));
             None
         }
-        Some(a) => match a.window.gap_before(input.now, 12, t.max_staleness_days) {
+        Some(a) => match a.inactivity_gap(input.now, 12, t.max_staleness_days) {
             Some(gap) => {
                 out.push(missing(AUDIT, &gap, not_assessed));
                 None

@@ -467,7 +467,7 @@ fn reviewer_requirements(input: &LadderInput, t: &Thresholds) -> Vec<Requirement
             format!("at least {} PRs reviewed or authored", t.reviewer_prs),
             input,
             (t.reviewer_prs, Needs::ReviewsOrAuthored),
-            "merged PRs reviewed or authored",
+            "PRs reviewed, or authored and merged",
             |a| a.prs_reviewed.saturating_add(a.prs_authored_merged),
         ),
         manual(
@@ -501,7 +501,7 @@ fn approver_requirements(input: &LadderInput, t: &Thresholds) -> Vec<Requirement
             format!("at least {} PRs reviewed or merged", t.approver_prs),
             input,
             (t.approver_prs, Needs::ReviewsOrAuthored),
-            "merged PRs reviewed or authored",
+            "PRs reviewed, or authored and merged",
             |a| a.prs_reviewed.saturating_add(a.prs_authored_merged),
         ),
         manual(
@@ -723,7 +723,7 @@ mod tests {
         );
         assert_eq!(
             p.requirements[2].missing.as_deref(),
-            Some("1 more merged PRs reviewed or authored")
+            Some("1 more PRs reviewed, or authored and merged")
         );
 
         let long = input(
@@ -825,7 +825,7 @@ mod tests {
         assert_eq!(
             p.requirements[2].missing.as_deref(),
             Some(
-                "ingest GH Archive events to count reviews (3 merged PRs reviewed or authored without them)"
+                "ingest GH Archive events to count reviews (3 PRs reviewed, or authored and merged without them)"
             )
         );
 
