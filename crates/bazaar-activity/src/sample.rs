@@ -136,7 +136,7 @@ pub fn community_ndjson(spec: &SampleSpec) -> Vec<(Day, String)> {
     let weights: Vec<u64> = levels
         .iter()
         .map(|l| match l {
-            Level::Core => 6,
+            Level::Core => 10,
             Level::Regular => 1,
             _ => 0,
         })
@@ -151,16 +151,16 @@ pub fn community_ndjson(spec: &SampleSpec) -> Vec<(Day, String)> {
             Level::Idle => (0, 0, 0, 0),
             Level::Occasional => (w.rng.below(2), 1 + w.rng.below(4), 0, w.rng.below(2)),
             Level::Regular => (
-                3 + w.rng.below(8),
-                8 + w.rng.below(20),
-                3 + w.rng.below(8),
-                w.rng.below(4),
+                2 + w.rng.below(5),
+                4 + w.rng.below(9),
+                2 + w.rng.below(5),
+                w.rng.below(3),
             ),
             Level::Core => (
-                8 + w.rng.below(12),
-                20 + w.rng.below(40),
-                8 + w.rng.below(15),
-                1 + w.rng.below(5),
+                6 + w.rng.below(9),
+                10 + w.rng.below(16),
+                4 + w.rng.below(7),
+                1 + w.rng.below(3),
             ),
         };
         for _ in 0..prs {
@@ -203,12 +203,13 @@ pub fn community_ndjson(spec: &SampleSpec) -> Vec<(Day, String)> {
             for (k, &r) in reviewers.iter().enumerate() {
                 let reviewer = &spec.people[r];
                 // The first reviewer reviews most: the PR's primary reviewer.
-                let records = if k == 0 { 3 + w.rng.below(2) } else { 1 };
+                let records = if k == 0 { 2 + w.rng.below(2) } else { 1 };
                 for j in 0..records {
                     t = (t + 3600 + w.rng.below(2 * 86_400) as i64).min(w.end - 1);
                     review_id += 1;
                     let at = format_timestamp(t);
-                    if j % 2 == 1 {
+                    let last = j + 1 == records;
+                    if !last && j % 2 == 1 {
                         w.event(
                             "PullRequestReviewCommentEvent",
                             reviewer,
