@@ -47,6 +47,24 @@ pub struct GitCommit {
     /// For a GitHub merge commit ("Merge pull request #N from LOGIN/branch"):
     /// the pull request it merged.
     pub merged_pr: Option<MergedPr>,
+    /// Files named `OWNERS` or `OWNERS_ALIASES` this commit adds, changes or
+    /// deletes, with their new text: the history of who reviewed and
+    /// approved where (the ladder's tenure dates). Empty for merges.
+    pub owners_changes: Vec<OwnersChange>,
+}
+
+/// A new version of an OWNERS or OWNERS_ALIASES file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnersChange {
+    pub path: String,
+    /// The file's text after the commit; `None` when the commit deletes it.
+    pub text: Option<String>,
+}
+
+/// Whether the ladder follows the history of this path.
+pub fn is_owners_path(path: &[u8]) -> bool {
+    let name = path.rsplit(|&b| b == b'/').next().unwrap_or(path);
+    name == b"OWNERS" || name == b"OWNERS_ALIASES"
 }
 
 /// A pull request merged by a GitHub merge commit, as its subject line and
@@ -345,6 +363,7 @@ impl Worker {
                 parents: parents.len() as u32,
                 files: Vec::new(),
                 merged_pr,
+                owners_changes: Vec::new(),
             };
             (out, parents, decoded.tree())
         };
@@ -360,13 +379,30 @@ impl Worker {
                 ),
                 None => None,
             };
-            out.files = self.numstat(old_tree, tree_id)?;
+            let (files, owners) = self.numstat(old_tree, tree_id)?;
+            out.files = files;
+            for (path, oid) in owners {
+                let text = match oid {
+                    Some(oid) => {
+                        let obj = self.repo.find_object(oid).map_err(|e| e.to_string())?;
+                        Some(String::from_utf8_lossy(&obj.data).into_owned())
+                    }
+                    None => None,
+                };
+                out.owners_changes.push(OwnersChange { path, text });
+            }
         }
         Ok(out)
     }
 
-    /// `git diff --numstat -M old new` for two trees.
-    fn numstat(&mut self, old: Option<ObjectId>, new: ObjectId) -> Result<Vec<FileStat>, String> {
+    /// `git diff --numstat -M old new` for two trees, and the OWNERS files
+    /// the diff touches (path, new blob or `None` for a deletion).
+    #[allow(clippy::type_complexity)]
+    fn numstat(
+        &mut self,
+        old: Option<ObjectId>,
+        new: ObjectId,
+    ) -> Result<(Vec<FileStat>, Vec<(String, Option<ObjectId>)>), String> {
         let objects = &self.repo.objects;
         let lhs = match old {
             Some(t) => objects
@@ -456,6 +492,26 @@ impl Worker {
                 _ => {}
             }
         }
+        let mut owners: Vec<(String, Option<ObjectId>)> = Vec::new();
+        for e in &dels {
+            if is_owners_path(&e.path) {
+                owners.push((lossy(&e.path), None));
+            }
+        }
+        for e in adds.iter().chain(mods.iter().map(|m| &m.2)) {
+            if is_owners_path(&e.path) {
+                owners.push((lossy(&e.path), Some(e.oid)));
+            }
+        }
+        // A path deleted and added again (a type change) ends up present.
+        owners.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.is_some().cmp(&b.1.is_some())));
+        owners.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
+            if same {
+                earlier.1 = later.1;
+            }
+            same
+        });
         // git's diff queue is in path order (gix walks breadth first).
         dels.sort_by(|a, b| a.path.cmp(&b.path));
         adds.sort_by(|a, b| a.path.cmp(&b.path));
@@ -552,7 +608,7 @@ impl Worker {
             ));
         }
         stats.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(stats.into_iter().map(|(_, s)| s).collect())
+        Ok((stats.into_iter().map(|(_, s)| s).collect(), owners))
     }
 }
 
@@ -669,6 +725,15 @@ mod tests {
         assert_eq!(line_diff(b"a\nb\nc\n", b"a\nB\nc\nd\n"), (2, 1));
         // A missing final newline is a changed line, as in git.
         assert_eq!(line_diff(b"a\nb", b"a\nb\n"), (1, 1));
+    }
+
+    #[test]
+    fn owners_paths() {
+        assert!(is_owners_path(b"OWNERS"));
+        assert!(is_owners_path(b"keps/sig-node/OWNERS"));
+        assert!(is_owners_path(b"OWNERS_ALIASES"));
+        assert!(!is_owners_path(b"keps/OWNERS.md"));
+        assert!(!is_owners_path(b"NOT_OWNERS"));
     }
 
     #[test]

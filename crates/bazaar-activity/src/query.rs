@@ -491,3 +491,38 @@ impl Span {
         self.last = Some(self.last.map_or(t, |l| l.max(t)));
     }
 }
+
+/// One stored version of an OWNERS or OWNERS_ALIASES file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnersVersion {
+    pub repo: String,
+    /// Path inside the repository.
+    pub path: String,
+    /// Unix seconds of the commit that wrote it.
+    pub at: i64,
+    /// `None`: the commit deleted the file.
+    pub text: Option<String>,
+}
+
+/// Every stored OWNERS / OWNERS_ALIASES version of `repo`, oldest first
+/// (ties by path, then commit).
+pub fn owners_versions(store: &Store, repo: &str) -> Result<Vec<OwnersVersion>, StoreError> {
+    let conn = store.conn();
+    let err = |e| store.sqlite_err(e);
+    let mut stmt = conn
+        .prepare(
+            "SELECT repo, path, at, text FROM owners_versions WHERE repo = ?1 ORDER BY at, path, sha",
+        )
+        .map_err(err)?;
+    let rows = stmt
+        .query_map([repo], |r| {
+            Ok(OwnersVersion {
+                repo: r.get(0)?,
+                path: r.get(1)?,
+                at: r.get(2)?,
+                text: r.get(3)?,
+            })
+        })
+        .map_err(err)?;
+    rows.collect::<Result<_, _>>().map_err(err)
+}

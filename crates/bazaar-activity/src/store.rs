@@ -125,6 +125,28 @@ CREATE INDEX merged_prs_author ON merged_prs (author_lower, merged_at);
 -- counted by reports) so that the next ingestion reads them again.
 DELETE FROM commits WHERE parents > 1;
 "#,
+    r#"
+-- Every version of the OWNERS and OWNERS_ALIASES files a commit changed
+-- (text NULL: deleted), for when people took their reviewer and approver
+-- roles. Version 2 did not keep them: forget its commits that touched such
+-- files, so that the next ingestion reads them again.
+CREATE TABLE owners_versions (
+    repo TEXT NOT NULL,
+    path TEXT NOT NULL,
+    sha TEXT NOT NULL,
+    at INTEGER NOT NULL,              -- the commit's committer time
+    text TEXT,
+    PRIMARY KEY (repo, path, sha)
+) WITHOUT ROWID;
+DELETE FROM commits WHERE EXISTS (
+    SELECT 1 FROM commit_files f WHERE f.repo = commits.repo AND f.sha = commits.sha
+      AND (f.path = 'OWNERS' OR f.path LIKE '%/OWNERS' OR f.path = 'OWNERS_ALIASES'
+           OR f.path LIKE '%/OWNERS_ALIASES'
+           OR f.old_path = 'OWNERS' OR f.old_path LIKE '%/OWNERS'
+           OR f.old_path = 'OWNERS_ALIASES' OR f.old_path LIKE '%/OWNERS_ALIASES'));
+DELETE FROM commit_files WHERE NOT EXISTS (
+    SELECT 1 FROM commits c WHERE c.repo = commit_files.repo AND c.sha = commit_files.sha);
+"#,
 ];
 
 /// How long an operation waits for another process's lock.
@@ -355,6 +377,9 @@ impl Store {
                     "INSERT OR IGNORE INTO merged_prs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )
                 .map_err(e)?;
+            let mut o = tx
+                .prepare_cached("INSERT OR IGNORE INTO owners_versions VALUES (?1, ?2, ?3, ?4, ?5)")
+                .map_err(e)?;
             for cm in commits {
                 let added = c
                     .execute(params![
@@ -378,6 +403,10 @@ impl Store {
                     continue;
                 }
                 n.commits += 1;
+                for ch in &cm.owners_changes {
+                    o.execute(params![repo, ch.path, cm.sha, cm.committer_time, ch.text])
+                        .map_err(e)?;
+                }
                 if let Some(pr) = &cm.merged_pr {
                     m.execute(params![
                         repo,

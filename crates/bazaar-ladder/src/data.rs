@@ -55,7 +55,7 @@ impl LadderData {
             out.push(Role {
                 rung,
                 scope: scope.to_string(),
-                since: self.dates.since(rung, login),
+                since: self.dates.since_in(rung, login, scope),
             });
         };
         for m in self.orgs.iter().flatten() {

@@ -24,16 +24,35 @@ use serde_saphyr::Spanned;
 
 use crate::ladder::Rung;
 
-/// Earliest known date of each person on each rung.
+/// Earliest known date of each person on each rung, anywhere or in one
+/// place (an OWNERS file's display path, an org).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RoleDates {
     dates: BTreeMap<(Rung, Login), Date>,
+    scoped: BTreeMap<(Rung, Login, String), Date>,
 }
 
 impl RoleDates {
     /// When `login` took `rung` (anywhere), if known.
     pub fn since(&self, rung: Rung, login: &Login) -> Option<Date> {
         self.dates.get(&(rung, login.clone())).copied()
+    }
+
+    /// When `login` took `rung` in `scope`: the date recorded for that
+    /// place, else the one recorded for anywhere.
+    pub fn since_in(&self, rung: Rung, login: &Login, scope: &str) -> Option<Date> {
+        self.scoped
+            .get(&(rung, login.clone(), scope.to_string()))
+            .copied()
+            .or_else(|| self.since(rung, login))
+    }
+
+    /// Record a date for one place; the earlier of two dates wins.
+    pub fn insert_in(&mut self, rung: Rung, login: Login, scope: &str, date: Date) {
+        self.scoped
+            .entry((rung, login, scope.to_string()))
+            .and_modify(|d| *d = (*d).min(date))
+            .or_insert(date);
     }
 
     /// Record a date; the earlier of two dates for the same rung wins.
@@ -49,14 +68,18 @@ impl RoleDates {
         for ((rung, login), date) in other.dates {
             self.insert(rung, login, date);
         }
+        for ((rung, login, scope), date) in other.scoped {
+            self.insert_in(rung, login, &scope, date);
+        }
     }
 
+    /// How many dates are recorded (anywhere and per place).
     pub fn len(&self) -> usize {
-        self.dates.len()
+        self.dates.len() + self.scoped.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.dates.is_empty()
+        self.dates.is_empty() && self.scoped.is_empty()
     }
 }
 
@@ -118,9 +141,19 @@ mod tests {
         let mut later = RoleDates::default();
         later.insert(Rung::Member, alice.clone(), date(2025, 1, 1));
         later.insert(Rung::Member, Login::new("carol"), date(2025, 1, 1));
+        later.insert_in(Rung::Reviewer, alice.clone(), "k/OWNERS", date(2023, 1, 1));
         d.merge(later);
         assert_eq!(d.since(Rung::Member, &alice), Some(date(2024, 3, 1)));
-        assert_eq!(d.len(), 4);
+        assert_eq!(d.len(), 5);
+        assert_eq!(
+            d.since_in(Rung::Reviewer, &alice, "k/OWNERS"),
+            Some(date(2023, 1, 1))
+        );
+        assert_eq!(
+            d.since_in(Rung::Reviewer, &alice, "x/OWNERS"),
+            Some(date(2025, 1, 13)),
+            "anywhere"
+        );
     }
 
     #[test]

@@ -61,6 +61,7 @@ pub mod commands;
 pub mod engine;
 pub mod gorand;
 pub mod goregex;
+pub mod history;
 pub mod load;
 pub mod notifier;
 pub mod owners;

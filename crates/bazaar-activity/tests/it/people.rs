@@ -206,3 +206,77 @@ fn the_community_sample_is_deterministic_and_varied() {
     assert_eq!(one.primary_reviews(), bulk.prs_primary_reviewer);
     assert_eq!(one.prs_merged, bulk.prs_authored_merged);
 }
+
+#[test]
+fn owners_file_versions_are_kept_with_their_commits() {
+    let dir = Dir::new();
+    let r = dir.path().join("repo");
+    std::fs::create_dir_all(r.join("k")).expect("mkdir");
+    let git = |date: &str, args: &[&str]| {
+        let st = Command::new("git")
+            .args([
+                "-c",
+                "user.name=T",
+                "-c",
+                "user.email=t@example.com",
+                "-c",
+                "init.defaultBranch=main",
+            ])
+            .args(args)
+            .current_dir(&r)
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .status()
+            .expect("git runs");
+        assert!(st.success(), "git {args:?}");
+    };
+    git("2024-01-01T00:00:00Z", &["init", "-q"]);
+    std::fs::write(r.join("k/OWNERS"), "approvers: [ann]\n").expect("write");
+    std::fs::write(r.join("README"), "x\n").expect("write");
+    git("2024-01-01T00:00:00Z", &["add", "-A"]);
+    git("2024-01-01T00:00:00Z", &["commit", "-qm", "one"]);
+    std::fs::write(r.join("k/OWNERS"), "approvers: [ann, bob]\n").expect("write");
+    git("2024-02-01T00:00:00Z", &["commit", "-qam", "two"]);
+    git("2024-03-01T00:00:00Z", &["mv", "k/OWNERS", "OWNERS"]);
+    git("2024-03-01T00:00:00Z", &["commit", "-qm", "moved"]);
+    std::fs::write(r.join("README"), "y\n").expect("write");
+    git(
+        "2024-04-01T00:00:00Z",
+        &["commit", "-qam", "no owners change"],
+    );
+
+    let mut store = Store::open(&dir.path().join("a.db")).expect("store");
+    ingest_git(&mut store, &r, &[], Some("o/r"), &NoProgress).expect("ingest");
+    let v = bazaar_activity::query::owners_versions(&store, "o/r").expect("versions");
+    let got: Vec<(String, i64, Option<&str>)> = v
+        .iter()
+        .map(|v| (v.path.clone(), v.at, v.text.as_deref()))
+        .collect();
+    let day = |s: &str| Day::parse(s).expect("date").unix();
+    assert_eq!(
+        got,
+        [
+            (
+                "k/OWNERS".to_string(),
+                day("2024-01-01"),
+                Some("approvers: [ann]\n")
+            ),
+            (
+                "k/OWNERS".to_string(),
+                day("2024-02-01"),
+                Some("approvers: [ann, bob]\n")
+            ),
+            (
+                "OWNERS".to_string(),
+                day("2024-03-01"),
+                Some("approvers: [ann, bob]\n")
+            ),
+            ("k/OWNERS".to_string(), day("2024-03-01"), None),
+        ]
+    );
+    assert!(
+        bazaar_activity::query::owners_versions(&store, "other")
+            .expect("none")
+            .is_empty()
+    );
+}

@@ -401,4 +401,17 @@ fn a_workspace_over_the_real_data_with_the_keps_history() {
         "{v}"
     );
     assert!(v["activity"]["prs_reviewed"].is_null(), "{v}");
+    // Tenure from the history of the OWNERS file (git log agrees: the
+    // 2021-09-22 commit is the first version of the file naming jpbetz).
+    let role = v["roles"]
+        .as_array()
+        .expect("roles")
+        .iter()
+        .find(|r| r["scope"] == "kubernetes/enhancements/keps/sig-api-machinery/OWNERS")
+        .cloned()
+        .expect("an approver of the sig-api-machinery KEPs");
+    assert_eq!(
+        (role["rung"].as_str(), role["since"].as_str()),
+        (Some("approver"), Some("2021-09-22"))
+    );
 }

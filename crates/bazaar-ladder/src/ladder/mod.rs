@@ -201,8 +201,8 @@ impl PersonActivity {
                 has_reviews: data.has_reviews,
             }),
             None => Err(format!(
-                "no activity can be attributed to `{login}` (no e-mail of theirs in {} maps to the login)",
-                data.window
+                "no activity can be attributed to `{login}`: no author in the {} maps to the login",
+                data.source
             )),
         }
     }
@@ -513,12 +513,24 @@ fn approver_requirements(input: &LadderInput, t: &Thresholds) -> Vec<Requirement
 
 /// A requirement that holds when the person is at least `rung` somewhere.
 fn holds_req(id: &str, input: &LadderInput, rung: Rung) -> Requirement {
-    let scopes: Vec<&str> = input
+    // The evidence names where the rung itself is held, else the higher
+    // roles that imply it.
+    let exact: Vec<&str> = input
         .roles
         .iter()
-        .filter(|r| r.rung >= rung)
+        .filter(|r| r.rung == rung)
         .map(|r| r.scope.as_str())
         .collect();
+    let scopes: Vec<&str> = if exact.is_empty() {
+        input
+            .roles
+            .iter()
+            .filter(|r| r.rung >= rung)
+            .map(|r| r.scope.as_str())
+            .collect()
+    } else {
+        exact
+    };
     let description = format!("is a {}", rung.title());
     if scopes.is_empty() {
         Requirement::new(

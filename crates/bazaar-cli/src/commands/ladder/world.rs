@@ -34,7 +34,9 @@ use bazaar_ladder::audit::{self, Exception, Group, GroupKind, Meeting, Membershi
 use bazaar_ladder::data::LadderData;
 use bazaar_ladder::dates::{RoleDates, parse_role_dates};
 use bazaar_ladder::embedded;
+use bazaar_ladder::ladder::Rung;
 use bazaar_ladder::org::{OrgTree, OwnersEntry, OwnersFile, OwnersScope, Pos};
+use bazaar_review::history::{Version, role_since};
 use bazaar_review::owners::{
     OwnersConfig, OwnersTree, ProwView, Section, SourceFile, SourceKind, norm_login,
 };
@@ -264,28 +266,31 @@ pub fn from_workspace(ws: &Workspace, opts: &Options) -> anyhow::Result<World> {
         &paths.aliases,
     )?;
     let store_path = opts.store.clone().or_else(|| paths.store.clone());
-    let activity = match &store_path {
-        Some(p) if p.exists() => {
-            let store = Store::open(p)?;
-            let ids = Identities::from_store(&store)?;
-            let a = activity_data(&store, now, &ids, &affs)?;
+    let store = match &store_path {
+        Some(p) if p.exists() => Some(Store::open(p)?),
+        _ => None,
+    };
+    let activity = match (&store, &store_path) {
+        (Some(store), Some(p)) => {
+            let ids = Identities::from_store(store)?;
+            let a = activity_data(store, now, &ids, &affs)?;
             inputs.push(format!("activity: `{}`: {}", p.display(), a.summary));
             Some(a.data)
         }
-        Some(p) => {
+        (_, Some(p)) => {
             inputs.push(format!(
                 "activity: no store at `{}` (run `bazaar activity ingest ...`)",
                 p.display()
             ));
             None
         }
-        None => {
+        _ => {
             inputs.push("activity: not configured (`[activity] store`)".into());
             None
         }
     };
 
-    let dates = match &ws.ladder_dates {
+    let mut dates = match &ws.ladder_dates {
         Some(p) => {
             let text = bazaar_core::fs::read_to_string(p)?;
             let d = parse_role_dates(&text).map_err(|e| {
@@ -301,11 +306,31 @@ pub fn from_workspace(ws: &Workspace, opts: &Options) -> anyhow::Result<World> {
             inputs.push(format!("role dates: {} from `{}`", d.len(), p.display()));
             d
         }
-        None => {
-            inputs.push("role dates: none (`[ladder] dates`): tenure is unknown".into());
-            RoleDates::default()
-        }
+        None => RoleDates::default(),
     };
+    match &store {
+        Some(store) => {
+            let (history, repos) = history_dates(store, &checkouts)?;
+            if repos.is_empty() {
+                inputs.push(
+                    "OWNERS history: none in the store for the checkouts (ingest their git history with `--name ORG/REPO`)"
+                        .into(),
+                );
+            } else {
+                inputs.push(format!(
+                    "OWNERS history: {} reviewer/approver dates from the git history of {}",
+                    history.len(),
+                    repos.join(", ")
+                ));
+            }
+            dates.merge(history);
+        }
+        None => inputs.push("OWNERS history: no activity store".into()),
+    }
+    if dates.is_empty() {
+        inputs
+            .push("role dates: none (`[ladder] dates`, OWNERS history): tenure is unknown".into());
+    }
 
     let companies = community
         .as_ref()
@@ -333,6 +358,50 @@ pub fn from_workspace(ws: &Workspace, opts: &Options) -> anyhow::Result<World> {
         origin: Origin::Workspace(ws.file.clone()),
         inputs,
     })
+}
+
+/// Reviewer and approver dates from the stored history of each checkout's
+/// OWNERS files (the repository ingested under the checkout's `org/repo`
+/// name), for the files and people of the checkout as it is now.
+fn history_dates(
+    store: &Store,
+    checkouts: &[Checkout],
+) -> anyhow::Result<(RoleDates, Vec<String>)> {
+    let mut dates = RoleDates::default();
+    let mut repos = Vec::new();
+    for c in checkouts {
+        let versions = bazaar_activity::query::owners_versions(store, &c.repo)?;
+        if versions.is_empty() {
+            continue;
+        }
+        repos.push(format!("`{}`", c.repo));
+        let v: Vec<Version> = versions
+            .iter()
+            .map(|v| Version {
+                at: v.at,
+                path: &v.path,
+                text: v.text.as_deref(),
+            })
+            .collect();
+        let present: BTreeSet<&str> = c.tree.files().iter().map(|f| f.path.as_str()).collect();
+        for (path, people) in role_since(&v) {
+            // A file the checkout no longer has says nothing about roles held now.
+            if !present.contains(path.as_str()) {
+                continue;
+            }
+            let scope = format!("{}/{path}", c.repo);
+            for (login, since) in people {
+                let login = Login::new(&login);
+                if let Some(t) = since.reviewer {
+                    dates.insert_in(Rung::Reviewer, login.clone(), &scope, date_of(t)?);
+                }
+                if let Some(t) = since.approver {
+                    dates.insert_in(Rung::Approver, login, &scope, date_of(t)?);
+                }
+            }
+        }
+    }
+    Ok((dates, repos))
 }
 
 fn today() -> Date {
