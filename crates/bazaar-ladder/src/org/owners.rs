@@ -6,9 +6,10 @@
 //! from `config/<org>/OWNERS`, `config/<org>/<dir>/OWNERS` and the root
 //! `OWNERS_ALIASES`.
 //!
-//! TODO(merge): replace `parse_owners` / `parse_aliases` with bazaar-review's
-//! OWNERS loader (full Prow semantics: filters, options, emeritus) and keep
-//! only the conversion into [`OwnersFile`].
+//! The reader is deliberately small: kubernetes/org's own test reads these
+//! files the same way. Everything else (the ladder's view of every checkout)
+//! reads OWNERS with bazaar-review's Prow loader and converts the result
+//! into [`OwnersFile`] at the edge (`bazaar-cli`'s `ladder/world.rs`).
 
 use std::collections::BTreeMap;
 

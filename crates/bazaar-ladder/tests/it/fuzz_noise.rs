@@ -131,3 +131,18 @@ fn deep_nesting_does_not_overflow_the_stack() {
         fuzz_org_yaml(&block);
     }
 }
+
+#[test]
+fn role_dates_never_panic() {
+    let seeds = [
+        "member:\n  alice: 2024-03-01\n  Bob: '2023-01-31'\nreviewer:\n  alice: 2025-01-13\napprover:\n  carol: 2022-12-01\n",
+        "member: {a: 2020-02-29}\n",
+    ];
+    let mut rng = Rng(0x0da7_e5ee_d);
+    let mut ok = 0usize;
+    for i in 0..3000 {
+        let input = mutate(&mut rng, seeds[i % seeds.len()]);
+        ok += usize::from(bazaar_ladder::dates::parse_role_dates(&input).is_ok());
+    }
+    assert!(ok > 0 && ok < 3000, "{ok} of 3000 mutations decoded");
+}
