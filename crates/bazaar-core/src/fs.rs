@@ -5,7 +5,11 @@
 //! renamed over the target (as `gix-lock` does). [`WriteBatch`] extends this
 //! to many files: every file is staged first, and only when all staging
 //! succeeded are they renamed into place, so a failure while preparing any
-//! file touches none of them.
+//! file touches none of them; if a rename fails midway, the files already
+//! renamed are put back as they were (a hard link, or a copy, of each old
+//! file is kept until the batch is done). New files get the mode any
+//! program's new file gets (`0666` less the umask), not the temp file's
+//! owner-only mode.
 
 use std::fs;
 use std::io::{self, Write};
@@ -129,16 +133,92 @@ impl WriteBatch {
                 }
             }
         }
-        let mut written = Vec::with_capacity(staged.len());
-        for (tmp, path) in staged {
-            tmp.persist(&path).map_err(|e| FsError::Write {
-                path: path.clone(),
-                source: e.error,
-            })?;
-            written.push(path);
+        let mut written: Vec<(PathBuf, Option<PathBuf>)> = Vec::with_capacity(staged.len());
+        let mut result = Ok(());
+        for (i, (tmp, path)) in staged.into_iter().enumerate() {
+            #[cfg(test)]
+            if tests::FAIL_RENAME_AT.with(|f| f.get()) == Some(i) {
+                result = Err(FsError::Write {
+                    path,
+                    source: io::Error::other("injected rename failure"),
+                });
+                break;
+            }
+            #[cfg(not(test))]
+            let _ = i;
+            // Keep the old file reachable until the whole batch is in place.
+            let backup = match backup_of(&path) {
+                Ok(b) => b,
+                Err(source) => {
+                    result = Err(FsError::Write { path, source });
+                    break;
+                }
+            };
+            if let Err(e) = tmp.persist(&path) {
+                if let Some(b) = &backup {
+                    let _ = fs::remove_file(b);
+                }
+                result = Err(FsError::Write {
+                    path,
+                    source: e.error,
+                });
+                break;
+            }
+            written.push((path, backup));
         }
-        Ok(written)
+        if let Err(e) = result {
+            // Undo in reverse order: old files back, new files removed.
+            for (path, backup) in written.iter().rev() {
+                match backup {
+                    Some(b) => {
+                        let _ = fs::rename(b, path);
+                    }
+                    None => {
+                        let _ = fs::remove_file(path);
+                    }
+                }
+            }
+            for dir in created_dirs.iter().rev() {
+                let _ = fs::remove_dir(dir);
+            }
+            return Err(e);
+        }
+        for (_, backup) in &written {
+            if let Some(b) = backup {
+                let _ = fs::remove_file(b);
+            }
+        }
+        Ok(written.into_iter().map(|(p, _)| p).collect())
     }
+}
+
+/// A hard link (or, where links are not possible, a copy) of `path` next to
+/// it, when `path` exists.
+fn backup_of(path: &Path) -> io::Result<Option<PathBuf>> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    for i in 0..100u32 {
+        let b = dir.join(format!(".bazaar-bak-{}-{i}-{name}", std::process::id()));
+        if b.exists() {
+            continue;
+        }
+        return match fs::hard_link(path, &b) {
+            Ok(()) => Ok(Some(b)),
+            Err(_) => fs::copy(path, &b).map(|_| Some(b)),
+        };
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "no free name for a backup of the old file",
+    ))
 }
 
 fn stage(
@@ -155,10 +235,16 @@ fn stage(
         _ => PathBuf::from("."),
     };
     create_dirs(&dir, created_dirs).map_err(werr)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".bazaar-tmp-")
-        .tempfile_in(&dir)
-        .map_err(werr)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".bazaar-tmp-");
+    // A temp file is owner-only; a new target gets an ordinary new file's
+    // mode (the umask still applies when the file is created).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(werr)?;
     tmp.write_all(contents).map_err(werr)?;
     tmp.as_file().sync_data().map_err(werr)?;
     // Keep the target's permissions when replacing an existing file.
@@ -202,6 +288,58 @@ mod tests {
         let written = batch.commit().expect("commit");
         assert_eq!(written, vec![b.clone()]);
         assert_eq!(fs::read_to_string(&b).expect("read"), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_get_an_ordinary_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ordinary = dir.path().join("ordinary");
+        fs::write(&ordinary, "x").expect("plain write");
+        let ours = dir.path().join("ours");
+        write_atomic(&ours, b"x").expect("write");
+        let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&ours), mode(&ordinary));
+        // An existing file keeps its mode.
+        fs::set_permissions(&ours, fs::Permissions::from_mode(0o600)).expect("chmod");
+        write_atomic(&ours, b"y").expect("write");
+        assert_eq!(mode(&ours), 0o600);
+    }
+
+    thread_local! {
+        /// Make the rename of the n-th staged file fail (fault injection).
+        pub(super) static FAIL_RENAME_AT: std::cell::Cell<Option<usize>> =
+            const { std::cell::Cell::new(None) };
+    }
+
+    #[test]
+    fn a_failed_rename_puts_back_what_was_renamed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = dir.path().join("a.txt");
+        let fresh = dir.path().join("sub/fresh.txt");
+        fs::write(&a, "old").expect("seed");
+        let mut batch = WriteBatch::new();
+        batch.add(&a, b"new".to_vec());
+        batch.add(&fresh, b"fresh".to_vec());
+        batch.add(dir.path().join("third.txt"), b"x".to_vec());
+        FAIL_RENAME_AT.with(|f| f.set(Some(2)));
+        let r = batch.commit();
+        FAIL_RENAME_AT.with(|f| f.set(None));
+        assert!(r.is_err());
+        assert!(
+            !dir.path().join("sub").exists(),
+            "created directory removed"
+        );
+        assert_eq!(fs::read_to_string(&a).expect("read"), "old", "restored");
+        assert!(!fresh.exists(), "a file the batch created is removed");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .expect("ls")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".bazaar-"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
     }
 
     #[test]
