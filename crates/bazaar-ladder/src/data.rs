@@ -76,7 +76,7 @@ impl LadderData {
             }
             for s in &g.subprojects {
                 let owner = s.leads.contains(login)
-                    || s.approvers.as_ref().is_some_and(|a| a.contains(login));
+                    || s.approvers.as_ref().is_ok_and(|a| a.contains(login));
                 if owner {
                     push(Rung::SubprojectOwner, &format!("{}/{}", g.name, s.name));
                 }
@@ -254,7 +254,7 @@ mod tests {
                     name: "kubelet".into(),
                     pos: Pos::new(9, 5),
                     leads: vec![],
-                    approvers: Some(vec![l("owner")]),
+                    approvers: Ok(vec![l("owner")]),
                 }],
             }]),
             activity: None,

@@ -89,7 +89,7 @@ mod tests {
             name: "kit".into(),
             pos: Pos::new(30, 5),
             leads: logins(&["frank"]),
-            approvers: None,
+            approvers: Err("not read".into()),
         });
         let groups = [g];
         let mut i = input();

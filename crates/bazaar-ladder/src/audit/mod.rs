@@ -101,8 +101,9 @@ pub struct Subproject {
     /// `subprojects[].leads`.
     pub leads: Vec<Login>,
     /// Approvers of the subproject's OWNERS files (`subprojects[].owners`),
-    /// aliases expanded; `None` when those files could not be read.
-    pub approvers: Option<Vec<Login>>,
+    /// aliases expanded; `Err(why)` when those files could not be read
+    /// ("no checkout of `kubernetes/kubernetes`").
+    pub approvers: Result<Vec<Login>, String>,
 }
 
 /// One group of `sigs.yaml`.

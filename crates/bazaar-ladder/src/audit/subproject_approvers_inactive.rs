@@ -32,7 +32,9 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
         return vec![missing(AUDIT, "group registry not available", not_assessed)];
     };
     let mut out = Vec::new();
-    let mut unread: Vec<String> = Vec::new();
+    // why → (where the first such subproject is, subprojects)
+    let mut unread: std::collections::BTreeMap<&str, (&str, crate::org::Pos, Vec<String>)> =
+        std::collections::BTreeMap::new();
     let mut unknown: Vec<String> = Vec::new();
     let t = &input.thresholds;
     let activity = match input.activity {
@@ -51,9 +53,16 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
     for g in groups {
         for s in &g.subprojects {
             let subject = format!("{}/{}", g.name, s.name);
-            let Some(approvers) = &s.approvers else {
-                unread.push(subject);
-                continue;
+            let approvers = match &s.approvers {
+                Ok(a) => a,
+                Err(why) => {
+                    unread
+                        .entry(why.as_str())
+                        .or_insert_with(|| (g.file.as_str(), s.pos, Vec::new()))
+                        .2
+                        .push(subject);
+                    continue;
+                }
             };
             if approvers.is_empty() {
                 out.push(
@@ -113,14 +122,19 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
             .evidence(short_list(&unknown)),
         );
     }
-    if !unread.is_empty() {
+    // One located finding per cause (a missing checkout is one fix).
+    for (why, (file, pos, subjects)) in unread {
         out.push(
             missing(
                 AUDIT,
-                &format!("OWNERS of {} subproject(s) not available", unread.len()),
+                &format!(
+                    "OWNERS of {} subproject(s) not available ({why})",
+                    subjects.len()
+                ),
                 "their approvers not assessed",
             )
-            .evidence(short_list(&unread)),
+            .evidence(short_list(&subjects))
+            .at(file, pos),
         );
     }
     out
@@ -138,7 +152,9 @@ mod tests {
             name: name.into(),
             pos: Pos::new(40, 5),
             leads: vec![],
-            approvers: approvers.map(logins),
+            approvers: approvers
+                .map(logins)
+                .ok_or_else(|| "no checkout of `o/r`".to_string()),
         }
     }
 
@@ -162,7 +178,7 @@ mod tests {
             [
                 "ladder/subproject-approvers-inactive sig-x/dormant: every approver of subproject `sig-x/dormant` is inactive",
                 "ladder/subproject-approvers-inactive sig-x/orphan: subproject `sig-x/orphan` has no approvers",
-                "ladder/audit-input-missing subproject-approvers-inactive: OWNERS of 1 subproject(s) not available: their approvers not assessed",
+                "ladder/audit-input-missing subproject-approvers-inactive: OWNERS of 1 subproject(s) not available (no checkout of `o/r`): their approvers not assessed",
             ]
         );
         assert_eq!(

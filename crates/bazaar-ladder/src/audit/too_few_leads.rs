@@ -96,11 +96,11 @@ pub(crate) fn audit(input: &AuditInput) -> Vec<Finding> {
                 })
             } else {
                 match &s.approvers {
-                    None => {
+                    Err(_) => {
                         unread += 1;
                         None
                     }
-                    Some(a) => {
+                    Ok(a) => {
                         let owners = distinct(a);
                         (owners < t.co_leads).then(|| {
                             format!(
@@ -138,7 +138,9 @@ mod tests {
             name: name.into(),
             pos: Pos::new(50, 5),
             leads: logins(leads),
-            approvers: approvers.map(logins),
+            approvers: approvers
+                .map(logins)
+                .ok_or_else(|| "no checkout".to_string()),
         }
     }
 

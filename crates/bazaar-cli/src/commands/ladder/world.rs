@@ -557,7 +557,7 @@ fn groups_of(community: &Community, file: &str, checkouts: &[Checkout]) -> (Vec<
                 .iter()
                 .map(|s| {
                     let approvers = subproject_approvers(&s.owners, checkouts);
-                    if approvers.is_none() {
+                    if approvers.is_err() {
                         unread += 1;
                     }
                     Subproject {
@@ -601,22 +601,32 @@ fn groups_of(community: &Community, file: &str, checkouts: &[Checkout]) -> (Vec<
     (out, unread)
 }
 
-/// The approvers of every file in `urls`, or `None` when one of them is not
-/// in a checkout (a partial answer could call a subproject dormant wrongly).
-fn subproject_approvers(urls: &[String], checkouts: &[Checkout]) -> Option<Vec<Login>> {
+/// The approvers of every file in `urls`, or why they cannot be known (one
+/// file missing is enough: a partial answer could call a subproject dormant
+/// wrongly).
+fn subproject_approvers(urls: &[String], checkouts: &[Checkout]) -> Result<Vec<Login>, String> {
+    if urls.is_empty() {
+        return Err("no `owners` listed in the registry".into());
+    }
     let mut all: BTreeSet<Login> = BTreeSet::new();
     for url in urls {
-        let u = OwnersUrl::parse(url)?;
+        let u = OwnersUrl::parse(url).ok_or_else(|| format!("`{url}` is not an OWNERS URL"))?;
         let repo = format!("{}/{}", u.org, u.repo);
         let c = checkouts
             .iter()
-            .find(|c| c.repo.eq_ignore_ascii_case(&repo))?;
+            .find(|c| c.repo.eq_ignore_ascii_case(&repo))
+            .ok_or_else(|| format!("no checkout of `{repo}`"))?;
         let (_, path) = u.resolved_branch_and_path();
-        let f = c.tree.files().iter().find(|f| f.path == path)?;
+        let f = c
+            .tree
+            .files()
+            .iter()
+            .find(|f| f.path == path)
+            .ok_or_else(|| format!("`{path}` is not in the checkout of `{repo}`"))?;
         let (_, approvers) = effective_entries(&c.tree, &f.parsed);
         all.extend(approvers.into_iter().map(|e| e.login));
     }
-    (!urls.is_empty()).then(|| all.into_iter().collect())
+    Ok(all.into_iter().collect())
 }
 
 /// Employers: gitdm affiliations on `now` first, then the registry's
