@@ -46,7 +46,7 @@ fn tally_table_and_method_option() {
     ]);
     r.expect_code(0);
     assert!(r.stdout.contains("method schulze"), "{}", r.stdout);
-    assert!(r.stdout.contains("WINS"), "{}", r.stdout);
+    assert!(r.stdout.contains("DEFEATS"), "{}", r.stdout);
     bazaar(&["election", "tally", &s(&fixture()), "--method", "borda"]).expect_code(2);
 }
 
@@ -75,6 +75,37 @@ fn tally_needs_only_a_ballots_file_and_reports_ties() {
         r.stdout.contains("1      x"),
         "seats default to 1: {}",
         r.stdout
+    );
+}
+
+/// The one published election whose winners depend on the method: textbook
+/// Schulze ranks "No opinion" last, which seats deads2k instead of cblecker.
+#[test]
+fn tally_2021_winners_depend_on_the_method() {
+    let Some(dir) = shared_data("community/elections/steering/2021") else {
+        return;
+    };
+    let winners = |method: &str| {
+        bazaar(&[
+            "election",
+            "tally",
+            &s(&dir),
+            "--method",
+            method,
+            "--format",
+            "json",
+        ])
+        .expect_code(0)
+        .json()["winners"]
+            .clone()
+    };
+    assert_eq!(
+        winners("elekto"),
+        serde_json::json!(["parispittman", "justaugustus", "cblecker", "tpepper"])
+    );
+    assert_eq!(
+        winners("schulze"),
+        serde_json::json!(["parispittman", "justaugustus", "tpepper", "deads2k"])
     );
 }
 

@@ -24,8 +24,11 @@ pub struct Args {
     /// Seats to fill (default: `no_winners` of election.yaml, else 1).
     #[arg(long)]
     pub seats: Option<usize>,
-    /// `elekto` (places by number of defeats, as every published result) or
-    /// `schulze` (textbook: places by number of wins).
+    /// `elekto`: Elekto's counting, which every published result follows
+    /// ("No opinion" not compared; places by number of defeats). `schulze`:
+    /// textbook Schulze ("No opinion" ranked below every ranked candidate;
+    /// places from Schulze's relation, the winner set first; a seat is
+    /// certain only where the relation decides it).
     #[arg(long, default_value = "elekto", value_parser = parse_method)]
     pub method: Method,
     /// Employer cap: at most N seats per employer, continuing members included.
@@ -185,10 +188,6 @@ fn table(c: &Counted, quiet: bool) -> String {
         }
         s.push('\n');
     }
-    let score_name = match t.method {
-        Method::Elekto => "defeats",
-        Method::Schulze => "wins",
-    };
     let mut rows = Vec::new();
     let mut place = 1;
     for group in &t.ranking {
@@ -225,7 +224,7 @@ fn table(c: &Counted, quiet: bool) -> String {
             "candidate",
             "name",
             "employer",
-            score_name,
+            "defeats",
             "result",
         ],
         rows,
