@@ -110,6 +110,40 @@ fn tally_2021_winners_depend_on_the_method() {
 }
 
 #[test]
+fn seats_are_at_least_one_and_at_most_everyone() {
+    for bad in ["0", "-1", "two"] {
+        let arg = format!("--seats={bad}");
+        let r = bazaar(&["election", "tally", &s(&fixture()), &arg]);
+        r.expect_code(2);
+        assert!(r.stdout.is_empty(), "{}", r.stdout);
+        assert!(r.stderr.contains("--seats"), "{bad}: {}", r.stderr);
+    }
+    let r = bazaar(&["election", "tally", &s(&fixture()), "--seats", "0"]);
+    assert!(r.stderr.contains("at least 1 seat"), "{}", r.stderr);
+    // More seats than candidates: everyone is elected, with a warning.
+    let r = bazaar(&[
+        "election",
+        "tally",
+        &s(&fixture()),
+        "--seats",
+        "5",
+        "--format",
+        "json",
+    ]);
+    r.expect_code(0);
+    assert_eq!(
+        r.json()["winners"],
+        serde_json::json!(["alice", "bob", "carol"])
+    );
+    assert!(
+        r.stderr
+            .contains("warning: 5 seats but only 3 candidates: every candidate is elected"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn bad_ballots_are_never_counted() {
     for (csv, expect) in [
         ("a,b\n1,2\n1\n", "ballots.csv:3:1: vote/ballot-row-width"),
@@ -117,6 +151,10 @@ fn bad_ballots_are_never_counted() {
         ("a,a\n1,2\n", "vote/ballot-duplicate-candidate"),
         ("a,b\n1,2\n\n2,1\n", "ballots.csv:3:1: vote/ballot-empty"),
         ("a,b\n1,3\n", "vote/ballot-rank-out-of-range"),
+        (
+            "a,b\n1,99999999999999999999\n",
+            "ballots.csv:2:3: vote/ballot-rank-out-of-range rank `99999999999999999999` for `b` is out of range 1..=2",
+        ),
     ] {
         let d = Dir::new();
         d.create("ballots.csv", csv);

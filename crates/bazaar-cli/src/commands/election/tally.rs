@@ -21,8 +21,8 @@ use crate::render;
 pub struct Args {
     #[command(flatten)]
     pub dir: DirArg,
-    /// Seats to fill (default: `no_winners` of election.yaml, else 1).
-    #[arg(long)]
+    /// Seats to fill, at least 1 (default: `no_winners` of election.yaml, else 1).
+    #[arg(long, value_parser = parse_seats)]
     pub seats: Option<usize>,
     /// `elekto`: Elekto's counting, which every published result follows
     /// ("No opinion" not compared; places by number of defeats). `schulze`:
@@ -52,6 +52,14 @@ fn parse_method(s: &str) -> Result<Method, String> {
         other => Err(format!(
             "unknown method `{other}` (expected elekto or schulze)"
         )),
+    }
+}
+
+fn parse_seats(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("an election fills at least 1 seat".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{s}` is not a number of seats")),
     }
 }
 
@@ -156,6 +164,12 @@ pub fn run(a: Args, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
         })
         .unwrap_or(1);
     let cap = employer_cap(&a, &e)?;
+    if seats > ballots.candidates().len() {
+        eprintln!(
+            "warning: {seats} seats but only {} candidates: every candidate is elected",
+            ballots.candidates().len()
+        );
+    }
     let t = tally(ballots, a.method);
     let o = allocate(&t, seats, cap.as_ref());
     let c = Counted { e, t, o, cap };
