@@ -213,6 +213,70 @@ fn check_reports_with_locations_and_exit_1() {
     }
 }
 
+/// An empty folder, or one holding only `OWNERS` (elections/steering/2023
+/// to 2026 in the data), is not an election: exit 2, naming the folder and
+/// what was looked for, for `check` as for `tally`.
+#[test]
+fn check_refuses_a_folder_without_election_files() {
+    let d = Dir::new();
+    d.create("empty/.keep", "");
+    d.create("owners-only/OWNERS", "approvers:\n- someone\n");
+    let mut dirs = vec![d.path().join("empty"), d.path().join("owners-only")];
+    if let Some(real) = shared_data("community/elections/steering/2023") {
+        dirs.push(real);
+    }
+    for dir in dirs {
+        for cmd in ["check", "tally"] {
+            let r = bazaar(&["election", cmd, &s(&dir)]);
+            r.expect_code(2);
+            assert!(r.stdout.is_empty(), "{}", r.stdout);
+            assert!(
+                r.stderr
+                    .contains(&format!("no election files in `{}`", dir.display()))
+                    && r.stderr.contains("looked for `election.yaml`")
+                    && r.stderr.contains("`ballots.csv`"),
+                "{cmd}: {}",
+                r.stderr
+            );
+        }
+    }
+}
+
+/// Configuration and candidates but no ballots (an election before it
+/// closes): clean, and the output says what was checked and what was not.
+#[test]
+fn check_without_ballots_says_what_it_skipped() {
+    let d = Dir::new();
+    d.copy_tree(&fixture(), "e");
+    std::fs::remove_file(d.path().join("e/ballots.csv")).expect("remove");
+    let dir = d.path().join("e");
+    let r = bazaar(&["election", "check", &s(&dir)]);
+    r.expect_code(0);
+    assert!(
+        r.stdout
+            .contains("vote/ballots-missing info: no `ballots.csv`: the ballots were not checked"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains(&format!(
+            "checked 5 file(s) in `{}`: election.yaml, voters.yaml, 3 candidate file(s)",
+            dir.display()
+        )),
+        "{}",
+        r.stderr
+    );
+    let v = bazaar(&["election", "check", &s(&dir), "--format", "json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(v["diagnostics"][0]["rule"], "vote/ballots-missing");
+    assert_eq!(v["diagnostics"][0]["severity"], "info");
+    // tally still needs the ballots.
+    let r = bazaar(&["election", "tally", &s(&dir)]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("no `ballots.csv`"), "{}", r.stderr);
+}
+
 #[test]
 fn md_output_reads_back_as_the_published_results() {
     let Some(dir) = shared_data("community/elections/steering/2022") else {

@@ -19,6 +19,7 @@ pub mod ballot_rank_out_of_range;
 pub mod ballot_row_width;
 pub mod ballot_unknown_candidate;
 pub mod ballots_exceed_voters;
+pub mod ballots_missing;
 pub mod candidate_duplicate;
 pub mod candidate_fields_unset;
 pub mod candidate_file_mismatch;
@@ -47,6 +48,7 @@ pub const ALL: &[RuleMeta] = &[
     ballot_row_width::META,
     ballot_unknown_candidate::META,
     ballots_exceed_voters::META,
+    ballots_missing::META,
     candidate_duplicate::META,
     candidate_fields_unset::META,
     candidate_file_mismatch::META,
@@ -81,6 +83,7 @@ pub fn check(e: &ElectionDir) -> Vec<Diagnostic> {
         ballot_unknown_candidate::check,
         ballot_candidate_missing::check,
         ballots_exceed_voters::check,
+        ballots_missing::check,
         ballot_no_preference::check,
     ] {
         out.extend(f(e));
