@@ -50,25 +50,46 @@ fn tally_table_and_method_option() {
     bazaar(&["election", "tally", &s(&fixture()), "--method", "borda"]).expect_code(2);
 }
 
+/// The tie contract: a count whose seats a tie decides is printed in full
+/// but exits 1, with `vote/seat-tie` on stderr and `tie` set in JSON.
 #[test]
 fn tally_needs_only_a_ballots_file_and_reports_ties() {
     let d = Dir::new();
     d.create("ballots.csv", "x,y,z\n1,2,3\n1,3,2\n");
-    let v = bazaar(&[
-        "election",
-        "tally",
-        &s(d.path()),
-        "--format",
-        "json",
-        "--seats",
-        "2",
-    ])
-    .expect_code(0)
-    .json();
+    let args = |extra: &[&str]| {
+        let mut a = vec!["election".to_string(), "tally".into(), s(d.path())];
+        a.extend(extra.iter().map(|x| x.to_string()));
+        a
+    };
+    let run = |extra: &[&str]| {
+        let a = args(extra);
+        bazaar(&a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let r = run(&["--format", "json", "--seats", "2"]);
+    r.expect_code(1);
+    let v = r.json();
     assert_eq!(v["ranking"], serde_json::json!([["x"], ["y", "z"]]));
     assert_eq!(v["winners"], serde_json::json!(["x"]));
     assert_eq!(v["tie"]["candidates"], serde_json::json!(["y", "z"]));
     assert_eq!(v["tie"]["seats"], 1);
+    assert!(
+        r.stderr.contains(
+            "ballots.csv: vote/seat-tie a tie decides 1 of 2 seat(s): `y`, `z` are tied; the count needs a tie-break"
+        ),
+        "{}",
+        r.stderr
+    );
+    for format in ["table", "md"] {
+        let r = run(&["--format", format, "--seats", "2"]);
+        r.expect_code(1);
+        assert!(r.stdout.contains("ie"), "{format}: {}", r.stdout);
+        assert!(r.stderr.contains("vote/seat-tie"), "{format}: {}", r.stderr);
+    }
+    // Three seats: the tie decides nothing.
+    let r = run(&["--format", "json", "--seats", "3"]);
+    r.expect_code(0);
+    assert!(r.json()["tie"].is_null());
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
     let r = bazaar(&["election", "tally", &s(d.path())]);
     r.expect_code(0);
     assert!(
@@ -462,6 +483,33 @@ impl BoxRun {
 const DURING: &str = "2031-09-05 12:00:00";
 const AFTER: &str = "2031-09-16 00:00:00";
 
+/// The tie contract holds for the ballot box too: `close` stores the results
+/// (certain winners and the tie) and exits 1, and so does `results`.
+#[test]
+fn ballot_box_reports_a_pending_tie() {
+    let b = BoxRun::new();
+    b.vote("alice", DURING, &["alice=1", "bob=2", "carol=3"])
+        .expect_code(0);
+    b.vote("bob", DURING, &["alice=1", "carol=2", "bob=3"])
+        .expect_code(0);
+    let r = b.run("close", AFTER, &["--format", "json"]);
+    r.expect_code(1);
+    let v = r.json();
+    assert_eq!(v["winners"], serde_json::json!(["alice"]));
+    assert_eq!(v["tie"], serde_json::json!(["bob", "carol"]));
+    assert!(
+        r.stderr
+            .contains("vote/seat-tie a tie decides 1 of 2 seat(s): `bob`, `carol` are tied"),
+        "{}",
+        r.stderr
+    );
+    let r = b.run("results", AFTER, &["--format", "json"]);
+    r.expect_code(1);
+    assert_eq!(r.json()["recount_matches"], true);
+    assert!(r.stderr.contains("vote/seat-tie"), "{}", r.stderr);
+    b.run("results", AFTER, &["--format", "md"]).expect_code(1);
+}
+
 #[test]
 fn ballot_box_end_to_end() {
     let b = BoxRun::new();
@@ -591,9 +639,11 @@ fn concurrent_processes_one_ballot() {
         .collect();
     assert_eq!(codes.iter().filter(|&&c| c == 0).count(), 1, "{codes:?}");
     assert!(codes.iter().all(|&c| c == 0 || c == 1), "{codes:?}");
+    // Two ballots that compare nobody: every candidate ties for the two
+    // seats, so `close` stores the results and exits 1 (`vote/seat-tie`).
     let v = b
         .run("close", AFTER, &["--format", "json"])
-        .expect_code(0)
+        .expect_code(1)
         .json();
     assert_eq!(v["turnout"], 2);
 }

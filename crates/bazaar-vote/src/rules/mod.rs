@@ -4,6 +4,8 @@
 //!
 //! [`check`] runs every cross-file rule over a loaded election folder and
 //! returns them together with the findings made while loading.
+//! [`seat_tie`] is about a count, not the folder: the commands that count
+//! report it.
 
 use bazaar_core::{Diagnostic, RuleMeta};
 
@@ -31,6 +33,7 @@ pub mod datetime_invalid;
 pub mod exceptions_due_misspelt;
 pub mod no_winners_invalid;
 pub mod officers_missing;
+pub mod seat_tie;
 pub mod voter_duplicate;
 pub mod voter_invalid;
 pub mod voters_missing;
@@ -60,6 +63,7 @@ pub const ALL: &[RuleMeta] = &[
     exceptions_due_misspelt::META,
     no_winners_invalid::META,
     officers_missing::META,
+    seat_tie::META,
     voter_duplicate::META,
     voter_invalid::META,
     voters_missing::META,

@@ -172,6 +172,12 @@ pub fn run(a: Args, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
     }
     let t = tally(ballots, a.method);
     let o = allocate(&t, seats, cap.as_ref());
+    let ballots_file = e
+        .ballots_file
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let tie = bazaar_vote::rules::seat_tie::check(&t, &o, &ballots_file);
     let c = Counted { e, t, o, cap };
     let mut out = std::io::stdout().lock();
     match g.format {
@@ -182,7 +188,15 @@ pub fn run(a: Args, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
         _ => out.write_all(table(&c, g.quiet).as_bytes())?,
     }
     out.flush()?;
-    Ok(ExitStatus::Clean)
+    // The contract for scripts: exit 1 (and `tie` set in JSON) exactly when
+    // a tie decides a seat; everything else was printed as for a clean count.
+    match tie {
+        Some(d) => {
+            render::diagnostics(&mut std::io::stderr().lock(), OutputFormat::Table, &[d])?;
+            Ok(ExitStatus::Findings)
+        }
+        None => Ok(ExitStatus::Clean),
+    }
 }
 
 fn table(c: &Counted, quiet: bool) -> String {
