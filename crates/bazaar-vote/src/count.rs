@@ -2,24 +2,40 @@
 //! exactly as Elekto computes it (`elekto/core/__init__.py`), plus textbook
 //! Schulze as an option.
 //!
-//! Orientation: `pairwise[a][b]` is the number of ballots that rank both `a`
-//! and `b` and prefer `a` (a smaller rank number). Elekto stores the
-//! transpose (`d[(V,W)]` counts "V ranked worse than W") and then also counts
-//! the transpose of "beats"; the two inversions cancel, so ranking by
-//! Elekto's `wins` ascending is ranking by **losses** ascending here.
+//! Orientation: `pairwise[a][b]` is the number of ballots that prefer `a` to
+//! `b`. Elekto stores the transpose (`d[(V,W)]` counts "V ranked worse than
+//! W") and then also counts the transpose of "beats"; the two inversions
+//! cancel, so ranking by Elekto's `wins` ascending is ranking by **losses**
+//! ascending here.
+//!
+//! The two methods differ in two places (spec §3.4, §3.8):
+//!
+//! | | [`Method::Elekto`] | [`Method::Schulze`] (Schulze 2011, §2) |
+//! |---|---|---|
+//! | "No opinion" | takes part in no comparison | ranked below every ranked candidate, tied with the other unranked ones |
+//! | places | grouped by number of defeats, fewest first | Schulze's relation O (`a` above `b` iff `P[a][b] > P[b][a]`): place 1 is the winner set (nobody beats them), each next place the candidates nobody still unplaced beats |
+//!
+//! Both use winning votes and the same widest paths. On the published
+//! Kubernetes ballots the relation O of Elekto's matrix orders every pair, so
+//! the ranking rules alone never differ there; the reading of "No opinion"
+//! does (it changes the 2021 winners), see `tests/it/conformance.rs`.
 
 use crate::ballots::Ballots;
 
-/// How the Schulze relation is turned into a ranking.
+/// How ballots are read and the Schulze relation is turned into a ranking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Method {
-    /// Elekto: group candidates by the number of candidates that beat them,
-    /// fewest first. Every published Kubernetes result follows this.
+    /// Elekto: "No opinion" is not compared; candidates are grouped by the
+    /// number of candidates that beat them, fewest first. Every published
+    /// Kubernetes result follows this.
     #[default]
     Elekto,
-    /// Textbook Schulze ranking by the number of candidates each one beats,
-    /// most first. Equal to [`Method::Elekto`] whenever the Schulze relation
-    /// orders every pair; the two differ when some pairs are incomparable.
+    /// Textbook Schulze as Markus Schulze defines it: a voter prefers every
+    /// candidate they ranked to every one they left unranked ("No opinion")
+    /// and is indifferent among the unranked; the ranking is the relation O
+    /// (`a` above `b` iff `P[a][b] > P[b][a]`), ties kept as groups: place 1
+    /// is Schulze's winner set, each next place the winner set of the
+    /// candidates not yet placed under the same O.
     Schulze,
 }
 
@@ -30,6 +46,23 @@ impl Method {
             Method::Schulze => "schulze",
         }
     }
+
+    /// How this method reads a "No opinion" cell.
+    pub fn no_opinion(self) -> NoOpinion {
+        match self {
+            Method::Elekto => NoOpinion::NotCompared,
+            Method::Schulze => NoOpinion::RankedLast,
+        }
+    }
+}
+
+/// What a "No opinion" cell means when building the pairwise matrix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoOpinion {
+    /// Elekto (and CIVS): the candidate takes part in no comparison on that ballot.
+    NotCompared,
+    /// Schulze: below every ranked candidate, tied with the other unranked ones.
+    RankedLast,
 }
 
 /// A square matrix of counts indexed by candidate position.
@@ -69,7 +102,8 @@ pub struct Tally {
     pub candidates: Vec<String>,
     /// Number of ballots counted (including ballots that express no preference).
     pub ballots: usize,
-    /// `N[a][b]`: ballots preferring `a` to `b`, both ranked.
+    /// `N[a][b]`: ballots preferring `a` to `b` (both ranked for
+    /// [`Method::Elekto`]; `b` possibly unranked for [`Method::Schulze`]).
     pub pairwise: Matrix,
     /// `P[a][b]`: strength of the strongest path from `a` to `b` (winning votes).
     pub strongest: Matrix,
@@ -78,7 +112,9 @@ pub struct Tally {
     /// Places, best first; each place is a group of tied candidates (indices
     /// sorted by id).
     pub ranking: Vec<Vec<usize>>,
-    /// Per candidate: losses ([`Method::Elekto`]) or wins ([`Method::Schulze`]).
+    /// Per candidate: its defeats, the number of candidates that beat it in
+    /// the Schulze relation (`P[x][c] > P[c][x]`). [`Method::Elekto`] places
+    /// by this number; [`Method::Schulze`] reports it for information.
     pub score: Vec<u32>,
 }
 
@@ -104,7 +140,7 @@ impl Tally {
 
 /// Count `ballots` with `method`.
 pub fn tally(ballots: &Ballots, method: Method) -> Tally {
-    let pairwise = pairwise(ballots);
+    let pairwise = pairwise_with(ballots, method.no_opinion());
     let strongest = strongest_paths(&pairwise);
     let (ranking, score) = rank(ballots.candidates(), &strongest, method);
     Tally {
@@ -120,7 +156,21 @@ pub fn tally(ballots: &Ballots, method: Method) -> Tally {
 
 /// `N[a][b]` = ballots ranking both `a` and `b` with `a` strictly better.
 /// "No opinion" candidates take part in no comparison; equal ranks add nothing.
+/// Elekto's matrix; [`pairwise_with`] has Schulze's reading too.
 pub fn pairwise(ballots: &Ballots) -> Matrix {
+    pairwise_with(ballots, NoOpinion::NotCompared)
+}
+
+/// `N[a][b]` = ballots preferring `a` to `b`, with "No opinion" read as
+/// `no_opinion` says; equal ranks add nothing.
+pub fn pairwise_with(ballots: &Ballots, no_opinion: NoOpinion) -> Matrix {
+    match no_opinion {
+        NoOpinion::NotCompared => not_compared(ballots),
+        NoOpinion::RankedLast => ranked_last(ballots),
+    }
+}
+
+fn not_compared(ballots: &Ballots) -> Matrix {
     let n = ballots.candidates().len();
     let mut m = Matrix::zero(n);
     for row in ballots.rows() {
@@ -131,6 +181,33 @@ pub fn pairwise(ballots: &Ballots) -> Matrix {
             // An unranked b has rank 0 and is never > ra, so no mask is needed.
             for (cell, &rb) in m.row_mut(a).iter_mut().zip(row) {
                 *cell += u32::from(rb > ra);
+            }
+        }
+    }
+    m
+}
+
+/// Schulze's reading: an unranked candidate sorts after every rank (as
+/// `u64::MAX`, above any `u32` rank), so it loses to every ranked candidate
+/// and ties with the other unranked ones.
+fn ranked_last(ballots: &Ballots) -> Matrix {
+    let n = ballots.candidates().len();
+    let mut m = Matrix::zero(n);
+    let mut keys = vec![0u64; n];
+    for row in ballots.rows() {
+        for (k, &r) in keys.iter_mut().zip(row) {
+            *k = if r == crate::ballots::NO_OPINION {
+                u64::MAX
+            } else {
+                u64::from(r)
+            };
+        }
+        for (a, &ka) in keys.iter().enumerate() {
+            if ka == u64::MAX {
+                continue; // an unranked candidate is preferred to nobody
+            }
+            for (cell, &kb) in m.row_mut(a).iter_mut().zip(&keys) {
+                *cell += u32::from(kb > ka);
             }
         }
     }
@@ -179,35 +256,47 @@ fn rank(candidates: &[String], p: &Matrix, method: Method) -> (Vec<Vec<usize>>, 
     let beats = |a: usize, b: usize| p.get(a, b) > p.get(b, a);
     let score: Vec<u32> = (0..n)
         .map(|v| {
-            let c = (0..n)
-                .filter(|&w| {
-                    w != v
-                        && match method {
-                            Method::Elekto => beats(w, v),
-                            Method::Schulze => beats(v, w),
-                        }
-                })
-                .count();
+            let c = (0..n).filter(|&w| w != v && beats(w, v)).count();
             u32::try_from(c).unwrap_or(u32::MAX)
         })
         .collect();
-    let mut groups: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
-    for (i, &s) in score.iter().enumerate() {
-        // Elekto: fewest losses first; textbook: most wins first.
-        let key = match method {
-            Method::Elekto => s,
-            Method::Schulze => u32::MAX - s,
-        };
-        groups.entry(key).or_default().push(i);
+    let mut ranking: Vec<Vec<usize>> = match method {
+        Method::Elekto => {
+            // Fewest defeats first.
+            let mut groups: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
+            for (i, &s) in score.iter().enumerate() {
+                groups.entry(s).or_default().push(i);
+            }
+            groups.into_values().collect()
+        }
+        Method::Schulze => winner_sets(n, beats),
+    };
+    for g in &mut ranking {
+        g.sort_by(|&a, &b| candidates[a].cmp(&candidates[b]));
     }
-    let ranking = groups
-        .into_values()
-        .map(|mut g| {
-            g.sort_by(|&a, &b| candidates[a].cmp(&candidates[b]));
-            g
-        })
-        .collect();
     (ranking, score)
+}
+
+/// Schulze's ranking with ties as groups: the candidates nobody beats (the
+/// Schulze winners), then those nobody left beats, and so on. `beats` is a
+/// strict partial order (Schulze 2011, §4.1), so every round places at least
+/// one candidate; the guard below only protects against a relation that is
+/// not one.
+fn winner_sets(n: usize, beats: impl Fn(usize, usize) -> bool) -> Vec<Vec<usize>> {
+    let mut left: Vec<usize> = (0..n).collect();
+    let mut out = Vec::new();
+    while !left.is_empty() {
+        let (top, rest): (Vec<usize>, Vec<usize>) = left
+            .iter()
+            .partition(|&&c| !left.iter().any(|&x| x != c && beats(x, c)));
+        if top.is_empty() {
+            out.push(rest);
+            break;
+        }
+        out.push(top);
+        left = rest;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -309,9 +398,29 @@ mod tests {
         assert_eq!(s, [1, 1, 1]);
     }
 
-    /// The synthetic example of the spec (§3.4): A, B, S, T.
+    /// The synthetic relation of the spec (§3.4): A beats S and T, B beats
+    /// T, every other pair incomparable. Defeats are A 0, B 0, S 1, T 2.
     #[test]
-    fn loss_count_is_not_extraction_nor_wins() {
+    fn loss_count_is_not_schulzes_ranking() {
+        let (a, b, s, t) = (0, 1, 2, 3);
+        let mut p = Matrix::zero(4);
+        for (x, y) in [(a, s), (a, t), (b, t)] {
+            p.cells[x * 4 + y] = 1;
+        }
+        let c: Vec<String> = ["A", "B", "S", "T"].iter().map(|s| s.to_string()).collect();
+        let (r, score) = rank(&c, &p, Method::Elekto);
+        assert_eq!(r, [vec![a, b], vec![s], vec![t]]);
+        assert_eq!(score, [0, 0, 1, 2]);
+        // Schulze: {A, B} are the winners; of S and T, nobody left beats either.
+        let (r, score) = rank(&c, &p, Method::Schulze);
+        assert_eq!(r, [vec![a, b], vec![s, t]]);
+        assert_eq!(score, [0, 0, 1, 2]);
+    }
+
+    /// The same relation from ballots (spec §3.4): with "No opinion" not
+    /// compared it needs them; read as Schulze does, they make a different one.
+    #[test]
+    fn the_reading_of_no_opinion() {
         let b = ballots(
             &["A", "B", "S", "T"],
             &[
@@ -321,17 +430,54 @@ mod tests {
         );
         let t = tally(&b, Method::Elekto);
         assert_eq!(t.ranking_ids(), [vec!["A", "B"], vec!["S"], vec!["T"]]);
-        assert_eq!(t.score, [0, 0, 1, 2]);
+        // Ranked last: ballot 1 adds A>B, S>B, T>B; ballot 2 B>A, B>S, T>A, T>S.
         let t = tally(&b, Method::Schulze);
-        assert_eq!(t.ranking_ids(), [vec!["A"], vec!["B"], vec!["S", "T"]]);
-        assert_eq!(t.score, [2, 1, 0, 0]);
+        assert_eq!(t.pairwise.get(0, 1), 1);
+        assert_eq!(t.pairwise.get(3, 2), 1);
+        assert_eq!(t.pairwise.get(2, 3), 0);
+        assert_eq!(t.ranking_ids(), [vec!["A", "B", "T"], vec!["S"]]);
+
+        // The smallest case: one ballot `a=1, b=2, c=No opinion`.
+        let b = ballots(&["a", "b", "c"], &[&[Some(1), Some(2), None]]);
+        assert_eq!(
+            tally(&b, Method::Elekto).ranking_ids(),
+            [vec!["a", "c"], vec!["b"]]
+        );
+        assert_eq!(
+            tally(&b, Method::Schulze).ranking_ids(),
+            [vec!["a"], vec!["b"], vec!["c"]]
+        );
+        // Without "No opinion" both read the ballots alike.
+        let b = ballots(&["a", "b", "c"], &[&[Some(1), Some(2), Some(3)]]);
+        assert_eq!(
+            tally(&b, Method::Elekto).pairwise,
+            tally(&b, Method::Schulze).pairwise
+        );
+    }
+
+    /// Ranks beyond `u32` rank order never collide with "unranked".
+    #[test]
+    fn ranked_last_keeps_the_largest_rank_ranked() {
+        let b = ballots(&["a", "b"], &[&[Some(u32::MAX), None]]);
+        let t = tally(&b, Method::Schulze);
+        assert_eq!(t.pairwise.get(0, 1), 1);
+        assert_eq!(t.ranking_ids(), [vec!["a"], vec!["b"]]);
+    }
+
+    #[test]
+    fn winner_sets_survive_a_cyclic_relation() {
+        // Not a Schulze relation (it is cyclic): everything left is one group.
+        let r = winner_sets(3, |a, b| (a + 1) % 3 == b);
+        assert_eq!(r, [vec![0, 1, 2]]);
     }
 
     #[test]
     fn no_ballots_everyone_ties() {
         let b = ballots(&["x", "y"], &[]);
-        let t = tally(&b, Method::Elekto);
-        assert_eq!(t.ranking_ids(), [vec!["x", "y"]]);
-        assert_eq!(t.ballots, 0);
+        for m in [Method::Elekto, Method::Schulze] {
+            let t = tally(&b, m);
+            assert_eq!(t.ranking_ids(), [vec!["x", "y"]]);
+            assert_eq!(t.ballots, 0);
+        }
     }
 }

@@ -13,7 +13,7 @@
 //! - [`count::tally`] counts them exactly as Elekto does (pairwise matrix
 //!   with "No opinion" not compared, strongest paths with winning votes,
 //!   places by number of defeats, ties as groups), or as textbook Schulze
-//!   ([`count::Method`]).
+//!   ("No opinion" ranked last, Schulze's winner sets; [`count::Method`]).
 //! - [`seats::allocate`] fills the seats from the ranking, applying the
 //!   "at most N per employer, counting continuing members" cap and reporting
 //!   any tie that decides a seat instead of breaking it.

@@ -12,10 +12,18 @@
 //! allocation stops and the outcome carries a [`TieBreak`]; the seats already
 //! filled are certain, the rest wait for the tie-break (Kubernetes: a coin
 //! flipped by a non-involved Steering member).
+//!
+//! With [`Method::Schulze`] the ranking's places do not tell the whole
+//! relation: two candidates at different places may still be incomparable
+//! (neither beats the other). A seat is certain only when the relation puts
+//! its winner in the top `seats` of *every* ranking consistent with it, so
+//! after filling the seats place by place the outcome is checked against the
+//! relation itself ([`settle_by_relation`]): a candidate the relation does not
+//! place inside or outside the seats joins the tie.
 
 use std::collections::BTreeMap;
 
-use crate::count::Tally;
+use crate::count::{Method, Tally};
 
 /// The employer cap and everything it needs to know.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -149,7 +157,69 @@ pub fn allocate(tally: &Tally, seats: usize, cap: Option<&EmployerCap>) -> SeatO
             break;
         }
     }
+    if tally.method == Method::Schulze {
+        settle_by_relation(tally, &mut out);
+    }
     out
+}
+
+/// Check a [`Method::Schulze`] outcome against the Schulze relation.
+///
+/// Among the candidates the cap did not exclude (the pool), a candidate is
+/// certainly elected when fewer than `seats` others are not beaten by it (no
+/// ranking consistent with the relation can put `seats` of them above it),
+/// and certainly not elected when at least `seats` others beat it. Anyone
+/// else is undecided: the undecided candidates join the tie, competing for
+/// the seats the certain winners leave, and only certain winners stay
+/// winners. When nobody is undecided the outcome stands as it is.
+///
+/// Limitation: the employer cap is applied in ranking order before this
+/// check, so with a cap the pool is what that order left.
+pub fn settle_by_relation(tally: &Tally, out: &mut SeatOutcome) {
+    let k = out.seats;
+    let excluded: Vec<usize> = out.excluded.iter().map(|x| x.candidate).collect();
+    let pool: Vec<usize> = tally
+        .ranking
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|c| !excluded.contains(c))
+        .collect();
+    let not_beaten_by = |c: usize| {
+        pool.iter()
+            .filter(|&&x| x != c && !tally.beats(c, x))
+            .count()
+    };
+    let beaten_by = |c: usize| pool.iter().filter(|&&x| tally.beats(x, c)).count();
+    let certain = |c: usize| not_beaten_by(c) < k;
+    let undecided: Vec<usize> = pool
+        .iter()
+        .copied()
+        .filter(|&c| !certain(c) && beaten_by(c) < k)
+        .collect();
+    let pending: Vec<usize> = out.tie.iter().flat_map(|t| t.candidates.clone()).collect();
+    if undecided.iter().all(|c| pending.contains(c)) {
+        return;
+    }
+    out.winners.retain(|&w| certain(w));
+    let mut candidates: Vec<usize> = undecided;
+    for c in pending {
+        if !candidates.contains(&c) {
+            candidates.push(c);
+        }
+    }
+    candidates.retain(|c| !out.winners.contains(c));
+    candidates.sort_by(|&a, &b| tally.candidates[a].cmp(&tally.candidates[b]));
+    let place = tally
+        .ranking
+        .iter()
+        .position(|g| g.iter().any(|c| candidates.contains(c)))
+        .map_or(0, |p| p + 1);
+    out.tie = Some(TieBreak {
+        candidates,
+        seats: k.saturating_sub(out.winners.len()),
+        place,
+    });
 }
 
 #[cfg(test)]
@@ -244,5 +314,87 @@ mod tests {
         let o = allocate(&t, 3, Some(&c));
         assert_eq!(o.winners, [0]);
         assert_eq!(o.tie.map(|t| t.candidates), Some(vec![1, 2]));
+    }
+
+    /// Complete ballots over A, B, C, ... (one rank per candidate).
+    fn ballots(rows: &[&[u32]]) -> Ballots {
+        let n = rows.first().map_or(0, |r| r.len());
+        Ballots::from_rows(
+            ["A", "B", "C", "D"][..n]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            &rows
+                .iter()
+                .map(|r| r.iter().map(|&x| Some(x)).collect())
+                .collect::<Vec<_>>(),
+        )
+        .expect("valid")
+    }
+
+    /// A beats C; B is incomparable with both (every pair but A-C ties 1:1).
+    /// Both methods place {A, B} first, but only Elekto's rule elects B: the
+    /// Schulze relation never puts B above C.
+    #[test]
+    fn schulze_seats_follow_the_relation_not_the_places() {
+        let b = ballots(&[&[1, 3, 2], &[2, 1, 3]]);
+        let e = tally(&b, Method::Elekto);
+        assert_eq!(e.ranking_ids(), [vec!["A", "B"], vec!["C"]]);
+        let o = allocate(&e, 2, None);
+        assert_eq!((o.winners, o.tie), (vec![0, 1], None));
+
+        let t = tally(&b, Method::Schulze);
+        assert_eq!(t.ranking, e.ranking);
+        let o = allocate(&t, 2, None);
+        assert_eq!(o.winners, [0]);
+        let tie = o.tie.expect("B against C is undecided");
+        assert_eq!((tie.candidates, tie.seats, tie.place), (vec![1, 2], 1, 1));
+        // One seat: A and B are Schulze's winner set, a plain tie.
+        let o = allocate(&t, 1, None);
+        assert_eq!(
+            o.tie.map(|t| (t.candidates, t.seats)),
+            Some((vec![0, 1], 1))
+        );
+        // Three seats: everyone.
+        let o = allocate(&t, 3, None);
+        assert_eq!((o.winners, o.tie), (vec![0, 1, 2], None));
+    }
+
+    /// A beats C and D; B, C, D are pairwise incomparable. Places {A, B},
+    /// {C, D}: with three seats, the straddling place is not the whole tie,
+    /// since B too can end up fourth in a ranking consistent with the relation.
+    #[test]
+    fn schulze_tie_widens_beyond_the_straddling_place() {
+        let b = ballots(&[&[1, 4, 2, 3], &[2, 1, 4, 3]]);
+        let t = tally(&b, Method::Schulze);
+        assert_eq!(t.ranking_ids(), [vec!["A", "B"], vec!["C", "D"]]);
+        let o = allocate(&t, 3, None);
+        assert_eq!(o.winners, [0]);
+        let tie = o.tie.expect("undecided");
+        assert_eq!((tie.candidates, tie.seats), (vec![1, 2, 3], 2));
+        // Elekto: the straddling group only.
+        let o = allocate(&tally(&b, Method::Elekto), 3, None);
+        assert_eq!(o.winners, [0, 1]);
+        assert_eq!(o.tie.map(|t| t.candidates), Some(vec![2, 3]));
+    }
+
+    #[test]
+    fn schulze_on_a_total_order_is_the_plain_allocation() {
+        let b = Ballots::from_rows(
+            ["a", "b", "c", "d", "e"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            &[vec![Some(1), Some(2), Some(3), Some(4), Some(5)]],
+        )
+        .expect("valid");
+        let t = tally(&b, Method::Schulze);
+        for seats in 0..=6 {
+            assert_eq!(
+                allocate(&t, seats, None),
+                allocate(&ordered(), seats, None),
+                "{seats}"
+            );
+        }
     }
 }

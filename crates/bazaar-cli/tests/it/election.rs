@@ -46,35 +46,121 @@ fn tally_table_and_method_option() {
     ]);
     r.expect_code(0);
     assert!(r.stdout.contains("method schulze"), "{}", r.stdout);
-    assert!(r.stdout.contains("WINS"), "{}", r.stdout);
+    assert!(r.stdout.contains("DEFEATS"), "{}", r.stdout);
     bazaar(&["election", "tally", &s(&fixture()), "--method", "borda"]).expect_code(2);
 }
 
+/// The tie contract: a count whose seats a tie decides is printed in full
+/// but exits 1, with `vote/seat-tie` on stderr and `tie` set in JSON.
 #[test]
 fn tally_needs_only_a_ballots_file_and_reports_ties() {
     let d = Dir::new();
     d.create("ballots.csv", "x,y,z\n1,2,3\n1,3,2\n");
-    let v = bazaar(&[
-        "election",
-        "tally",
-        &s(d.path()),
-        "--format",
-        "json",
-        "--seats",
-        "2",
-    ])
-    .expect_code(0)
-    .json();
+    let args = |extra: &[&str]| {
+        let mut a = vec!["election".to_string(), "tally".into(), s(d.path())];
+        a.extend(extra.iter().map(|x| x.to_string()));
+        a
+    };
+    let run = |extra: &[&str]| {
+        let a = args(extra);
+        bazaar(&a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let r = run(&["--format", "json", "--seats", "2"]);
+    r.expect_code(1);
+    let v = r.json();
     assert_eq!(v["ranking"], serde_json::json!([["x"], ["y", "z"]]));
     assert_eq!(v["winners"], serde_json::json!(["x"]));
     assert_eq!(v["tie"]["candidates"], serde_json::json!(["y", "z"]));
     assert_eq!(v["tie"]["seats"], 1);
+    assert!(
+        r.stderr.contains(
+            "ballots.csv: vote/seat-tie a tie decides 1 of 2 seat(s): `y`, `z` are tied; the count needs a tie-break"
+        ),
+        "{}",
+        r.stderr
+    );
+    for format in ["table", "md"] {
+        let r = run(&["--format", format, "--seats", "2"]);
+        r.expect_code(1);
+        assert!(r.stdout.contains("ie"), "{format}: {}", r.stdout);
+        assert!(r.stderr.contains("vote/seat-tie"), "{format}: {}", r.stderr);
+    }
+    // Three seats: the tie decides nothing.
+    let r = run(&["--format", "json", "--seats", "3"]);
+    r.expect_code(0);
+    assert!(r.json()["tie"].is_null());
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
     let r = bazaar(&["election", "tally", &s(d.path())]);
     r.expect_code(0);
     assert!(
         r.stdout.contains("1      x"),
         "seats default to 1: {}",
         r.stdout
+    );
+}
+
+/// The one published election whose winners depend on the method: textbook
+/// Schulze ranks "No opinion" last, which seats deads2k instead of cblecker.
+#[test]
+fn tally_2021_winners_depend_on_the_method() {
+    let Some(dir) = shared_data("community/elections/steering/2021") else {
+        return;
+    };
+    let winners = |method: &str| {
+        bazaar(&[
+            "election",
+            "tally",
+            &s(&dir),
+            "--method",
+            method,
+            "--format",
+            "json",
+        ])
+        .expect_code(0)
+        .json()["winners"]
+            .clone()
+    };
+    assert_eq!(
+        winners("elekto"),
+        serde_json::json!(["parispittman", "justaugustus", "cblecker", "tpepper"])
+    );
+    assert_eq!(
+        winners("schulze"),
+        serde_json::json!(["parispittman", "justaugustus", "tpepper", "deads2k"])
+    );
+}
+
+#[test]
+fn seats_are_at_least_one_and_at_most_everyone() {
+    for bad in ["0", "-1", "two"] {
+        let arg = format!("--seats={bad}");
+        let r = bazaar(&["election", "tally", &s(&fixture()), &arg]);
+        r.expect_code(2);
+        assert!(r.stdout.is_empty(), "{}", r.stdout);
+        assert!(r.stderr.contains("--seats"), "{bad}: {}", r.stderr);
+    }
+    let r = bazaar(&["election", "tally", &s(&fixture()), "--seats", "0"]);
+    assert!(r.stderr.contains("at least 1 seat"), "{}", r.stderr);
+    // More seats than candidates: everyone is elected, with a warning.
+    let r = bazaar(&[
+        "election",
+        "tally",
+        &s(&fixture()),
+        "--seats",
+        "5",
+        "--format",
+        "json",
+    ]);
+    r.expect_code(0);
+    assert_eq!(
+        r.json()["winners"],
+        serde_json::json!(["alice", "bob", "carol"])
+    );
+    assert!(
+        r.stderr
+            .contains("warning: 5 seats but only 3 candidates: every candidate is elected"),
+        "{}",
+        r.stderr
     );
 }
 
@@ -86,6 +172,10 @@ fn bad_ballots_are_never_counted() {
         ("a,a\n1,2\n", "vote/ballot-duplicate-candidate"),
         ("a,b\n1,2\n\n2,1\n", "ballots.csv:3:1: vote/ballot-empty"),
         ("a,b\n1,3\n", "vote/ballot-rank-out-of-range"),
+        (
+            "a,b\n1,99999999999999999999\n",
+            "ballots.csv:2:3: vote/ballot-rank-out-of-range rank `99999999999999999999` for `b` is out of range 1..=2",
+        ),
     ] {
         let d = Dir::new();
         d.create("ballots.csv", csv);
@@ -142,6 +232,70 @@ fn check_reports_with_locations_and_exit_1() {
     ] {
         assert!(rules.contains(&want), "{want} missing from {rules:?}");
     }
+}
+
+/// An empty folder, or one holding only `OWNERS` (elections/steering/2023
+/// to 2026 in the data), is not an election: exit 2, naming the folder and
+/// what was looked for, for `check` as for `tally`.
+#[test]
+fn check_refuses_a_folder_without_election_files() {
+    let d = Dir::new();
+    d.create("empty/.keep", "");
+    d.create("owners-only/OWNERS", "approvers:\n- someone\n");
+    let mut dirs = vec![d.path().join("empty"), d.path().join("owners-only")];
+    if let Some(real) = shared_data("community/elections/steering/2023") {
+        dirs.push(real);
+    }
+    for dir in dirs {
+        for cmd in ["check", "tally"] {
+            let r = bazaar(&["election", cmd, &s(&dir)]);
+            r.expect_code(2);
+            assert!(r.stdout.is_empty(), "{}", r.stdout);
+            assert!(
+                r.stderr
+                    .contains(&format!("no election files in `{}`", dir.display()))
+                    && r.stderr.contains("looked for `election.yaml`")
+                    && r.stderr.contains("`ballots.csv`"),
+                "{cmd}: {}",
+                r.stderr
+            );
+        }
+    }
+}
+
+/// Configuration and candidates but no ballots (an election before it
+/// closes): clean, and the output says what was checked and what was not.
+#[test]
+fn check_without_ballots_says_what_it_skipped() {
+    let d = Dir::new();
+    d.copy_tree(&fixture(), "e");
+    std::fs::remove_file(d.path().join("e/ballots.csv")).expect("remove");
+    let dir = d.path().join("e");
+    let r = bazaar(&["election", "check", &s(&dir)]);
+    r.expect_code(0);
+    assert!(
+        r.stdout
+            .contains("vote/ballots-missing info: no `ballots.csv`: the ballots were not checked"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains(&format!(
+            "checked 5 file(s) in `{}`: election.yaml, voters.yaml, 3 candidate file(s)",
+            dir.display()
+        )),
+        "{}",
+        r.stderr
+    );
+    let v = bazaar(&["election", "check", &s(&dir), "--format", "json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(v["diagnostics"][0]["rule"], "vote/ballots-missing");
+    assert_eq!(v["diagnostics"][0]["severity"], "info");
+    // tally still needs the ballots.
+    let r = bazaar(&["election", "tally", &s(&dir)]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("no `ballots.csv`"), "{}", r.stderr);
 }
 
 #[test]
@@ -329,6 +483,33 @@ impl BoxRun {
 const DURING: &str = "2031-09-05 12:00:00";
 const AFTER: &str = "2031-09-16 00:00:00";
 
+/// The tie contract holds for the ballot box too: `close` stores the results
+/// (certain winners and the tie) and exits 1, and so does `results`.
+#[test]
+fn ballot_box_reports_a_pending_tie() {
+    let b = BoxRun::new();
+    b.vote("alice", DURING, &["alice=1", "bob=2", "carol=3"])
+        .expect_code(0);
+    b.vote("bob", DURING, &["alice=1", "carol=2", "bob=3"])
+        .expect_code(0);
+    let r = b.run("close", AFTER, &["--format", "json"]);
+    r.expect_code(1);
+    let v = r.json();
+    assert_eq!(v["winners"], serde_json::json!(["alice"]));
+    assert_eq!(v["tie"], serde_json::json!(["bob", "carol"]));
+    assert!(
+        r.stderr
+            .contains("vote/seat-tie a tie decides 1 of 2 seat(s): `bob`, `carol` are tied"),
+        "{}",
+        r.stderr
+    );
+    let r = b.run("results", AFTER, &["--format", "json"]);
+    r.expect_code(1);
+    assert_eq!(r.json()["recount_matches"], true);
+    assert!(r.stderr.contains("vote/seat-tie"), "{}", r.stderr);
+    b.run("results", AFTER, &["--format", "md"]).expect_code(1);
+}
+
 #[test]
 fn ballot_box_end_to_end() {
     let b = BoxRun::new();
@@ -458,9 +639,11 @@ fn concurrent_processes_one_ballot() {
         .collect();
     assert_eq!(codes.iter().filter(|&&c| c == 0).count(), 1, "{codes:?}");
     assert!(codes.iter().all(|&c| c == 0 || c == 1), "{codes:?}");
+    // Two ballots that compare nobody: every candidate ties for the two
+    // seats, so `close` stores the results and exits 1 (`vote/seat-tie`).
     let v = b
         .run("close", AFTER, &["--format", "json"])
-        .expect_code(0)
+        .expect_code(1)
         .json();
     assert_eq!(v["turnout"], 2);
 }

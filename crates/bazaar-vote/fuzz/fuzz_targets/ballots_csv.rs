@@ -7,7 +7,9 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let parsed = bazaar_vote::load::ballots_csv::parse(&text, "ballots.csv");
     if let Some(b) = parsed.ballots {
-        let t = bazaar_vote::count::tally(&b, bazaar_vote::Method::Elekto);
-        let _ = bazaar_vote::seats::allocate(&t, 2, None);
+        for m in [bazaar_vote::Method::Elekto, bazaar_vote::Method::Schulze] {
+            let t = bazaar_vote::count::tally(&b, m);
+            let _ = bazaar_vote::seats::allocate(&t, 2, None);
+        }
     }
 });

@@ -207,10 +207,15 @@ impl Parser<'_> {
             return true; // counted by the width check
         };
         let max = u32::try_from(n).unwrap_or(u32::MAX);
-        let out_of_range = |shown: String| {
+        // The rank as written: a number too long for `u32` is shown as is,
+        // never as the value it saturated to.
+        let out_of_range = || {
             Diagnostic::error(
                 rules::ballot_rank_out_of_range::META.id,
-                format!("rank {shown} for `{name}` is out of range 1..={n}"),
+                format!(
+                    "rank `{}` for `{name}` is out of range 1..={n}",
+                    cell.trim()
+                ),
             )
             .at(self.file, line_no, col)
             .with_help(format!(
@@ -222,10 +227,7 @@ impl Parser<'_> {
                 *slot = r;
                 return true;
             }
-            Ok(r) => out_of_range(r.to_string()),
-            Err(RankError::Negative | RankError::Zero) => {
-                out_of_range(format!("`{}`", cell.trim()))
-            }
+            Ok(_) | Err(RankError::Negative | RankError::Zero) => out_of_range(),
             Err(RankError::NotANumber) => Diagnostic::error(
                 rules::ballot_rank_invalid::META.id,
                 format!("`{}` is not a rank (column `{name}`)", cell.trim()),
@@ -396,16 +398,17 @@ mod tests {
 
     #[test]
     fn every_problem_is_located() {
-        let e = errs("a,b,c\n1,2\n1,x,2\n1,2,9\n\n0,1,-2\n");
+        let e = errs("a,b,c\n1,2\n1,x,2\n1,2,9\n\n0,1,-2\n2,99999999999999999999,1\n");
         assert_eq!(
             e,
             [
                 "ballots.csv:2:1: vote/ballot-row-width ballot has 2 cells but the header has 3 candidates\n  help: every row has exactly one cell per header column",
                 "ballots.csv:3:3: vote/ballot-rank-invalid `x` is not a rank (column `b`)\n  help: write an integer rank or `No opinion`",
-                "ballots.csv:4:5: vote/ballot-rank-out-of-range rank 9 for `c` is out of range 1..=3\n  help: ranks run from 1 (most preferred) to 3, or `No opinion`",
+                "ballots.csv:4:5: vote/ballot-rank-out-of-range rank `9` for `c` is out of range 1..=3\n  help: ranks run from 1 (most preferred) to 3, or `No opinion`",
                 "ballots.csv:5:1: vote/ballot-empty empty ballot row: a ballot has one cell per candidate\n  help: remove the blank line, or write `No opinion` for each of the 3 candidates",
                 "ballots.csv:6:1: vote/ballot-rank-out-of-range rank `0` for `a` is out of range 1..=3\n  help: ranks run from 1 (most preferred) to 3, or `No opinion`",
                 "ballots.csv:6:5: vote/ballot-rank-out-of-range rank `-2` for `c` is out of range 1..=3\n  help: ranks run from 1 (most preferred) to 3, or `No opinion`",
+                "ballots.csv:7:3: vote/ballot-rank-out-of-range rank `99999999999999999999` for `b` is out of range 1..=3\n  help: ranks run from 1 (most preferred) to 3, or `No opinion`",
             ]
         );
     }

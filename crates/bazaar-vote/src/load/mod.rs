@@ -13,8 +13,8 @@
 //! | results | `results.md` (+ `ranking.md` in 2021) | `RESULTS.md` |
 //!
 //! [`load_dir`] reads whatever is there. Problems in the data become
-//! diagnostics and leave that part `None`; only an unreadable folder or file
-//! is an error.
+//! diagnostics and leave that part `None`; an unreadable folder or file, or a
+//! folder holding none of these files, is an error.
 
 pub mod ballots_csv;
 pub mod candidates;
@@ -44,7 +44,14 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("no election files in `{0}`: looked for {LOOKED_FOR}")]
+    NoElectionFiles(PathBuf),
 }
+
+/// What [`load_dir`] reads, as named in [`LoadError::NoElectionFiles`].
+pub const LOOKED_FOR: &str = "`election.yaml`, `voters.yaml` or `voters.md`, \
+     `candidate-*.md`, `ballots.csv`, `election_desc.md`, `results.md`, `ranking.md` \
+     and a nominee table in `README.md`";
 
 /// Where the candidate list came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +95,8 @@ pub struct ElectionDir {
     pub published: Option<Published>,
     /// Findings made while reading.
     pub diagnostics: Vec<Diagnostic>,
+    /// Names of the files read as part of the election, sorted.
+    pub files: Vec<String>,
 }
 
 fn read(path: &Path) -> Result<String, LoadError> {
@@ -115,11 +124,13 @@ pub fn load_dir(root: &Path) -> Result<ElectionDir, LoadError> {
     let find = |want: &str| names.iter().find(|n| n.eq_ignore_ascii_case(want)).cloned();
     let shown = |name: &str| root.join(name).display().to_string();
     let mut diagnostics = Vec::new();
+    let mut files: Vec<String> = Vec::new();
 
     let config = match find("election.yaml") {
         Some(n) => {
             let (c, d) = config::parse(&read(&root.join(&n))?, &shown(&n));
             diagnostics.extend(d);
+            files.push(n);
             c
         }
         None => None,
@@ -128,9 +139,12 @@ pub fn load_dir(root: &Path) -> Result<ElectionDir, LoadError> {
     let voters = if let Some(n) = find("voters.yaml") {
         let (v, d) = voters::parse_yaml(&read(&root.join(&n))?, &shown(&n));
         diagnostics.extend(d);
+        files.push(n);
         v
     } else if let Some(n) = find("voters.md") {
-        Some(voters::parse_md(&read(&root.join(&n))?, &shown(&n)))
+        let v = voters::parse_md(&read(&root.join(&n))?, &shown(&n));
+        files.push(n);
+        Some(v)
     } else {
         None
     };
@@ -144,6 +158,7 @@ pub fn load_dir(root: &Path) -> Result<ElectionDir, LoadError> {
             Ok(c) => candidates.push(c),
             Err(d) => diagnostics.push(d),
         }
+        files.push(n.clone());
     }
     let has_candidate_files = names
         .iter()
@@ -155,6 +170,7 @@ pub fn load_dir(root: &Path) -> Result<ElectionDir, LoadError> {
         if candidates.is_empty() {
             CandidateSource::None
         } else {
+            files.push(n);
             CandidateSource::Nominees
         }
     } else {
@@ -166,24 +182,41 @@ pub fn load_dir(root: &Path) -> Result<ElectionDir, LoadError> {
             let path = root.join(&n);
             let parsed = ballots_csv::parse(&read(&path)?, &shown(&n));
             diagnostics.extend(parsed.diagnostics);
+            files.push(n);
             (parsed.ballots, Some(path))
         }
         None => (None, None),
     };
 
-    let description = find("election_desc.md")
-        .map(|n| read(&root.join(n)))
-        .transpose()?;
+    let description = match find("election_desc.md") {
+        Some(n) => {
+            let text = read(&root.join(&n))?;
+            files.push(n);
+            Some(text)
+        }
+        None => None,
+    };
 
-    let mut published = find("results.md")
-        .map(|n| read(&root.join(n)).map(|t| published::parse(&t)))
-        .transpose()?;
+    let mut published = match find("results.md") {
+        Some(n) => {
+            let p = published::parse(&read(&root.join(&n))?);
+            files.push(n);
+            Some(p)
+        }
+        None => None,
+    };
     if let Some(n) = find("ranking.md") {
-        let r = published::parse(&read(&root.join(n))?);
+        let r = published::parse(&read(&root.join(&n))?);
+        files.push(n);
         if !r.ranking.is_empty() {
             published.get_or_insert_with(Published::default).ranking = r.ranking;
         }
     }
+
+    if files.is_empty() {
+        return Err(LoadError::NoElectionFiles(root.to_path_buf()));
+    }
+    files.sort();
 
     Ok(ElectionDir {
         root: root.to_path_buf(),
@@ -196,6 +229,7 @@ pub fn load_dir(root: &Path) -> Result<ElectionDir, LoadError> {
         description,
         published,
         diagnostics,
+        files,
     })
 }
 
@@ -357,5 +391,26 @@ mod tests {
         );
         assert_eq!(match_column(&c, "Somebody Else"), None);
         assert_eq!(distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn a_folder_without_election_files_is_an_error() {
+        let dir = bazaar_testkit::Dir::new();
+        assert!(matches!(
+            load_dir(dir.path()),
+            Err(LoadError::NoElectionFiles(_))
+        ));
+        // What elections/steering/2023..2026 hold, and a README that lists nobody.
+        dir.create("OWNERS", "approvers:\n- someone\n");
+        dir.create("README.md", "# The 2031 election\n\nComing soon.\n");
+        let err = load_dir(dir.path()).expect_err("no election files");
+        assert!(
+            err.to_string().contains("no election files in `")
+                && err.to_string().contains("looked for `election.yaml`"),
+            "{err}"
+        );
+        dir.create("election.yaml", "name: x\n");
+        let e = load_dir(dir.path()).expect("an election.yaml is an election");
+        assert_eq!(e.files, ["election.yaml"]);
     }
 }

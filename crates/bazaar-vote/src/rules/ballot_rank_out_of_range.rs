@@ -22,12 +22,16 @@ mod tests {
 
     #[test]
     fn fires_above_n_and_at_zero() {
-        let d = check_with(&[("ballots.csv", Some("carol,alice,bob\n1,2,4\n0,1,2\n"))]);
+        let d = check_with(&[(
+            "ballots.csv",
+            Some("carol,alice,bob\n1,2,4\n0,1,2\n1,99999999999999999999,2\n"),
+        )]);
         assert_eq!(
             of(&d, META.id),
             [
-                "ballots.csv:2: rank 4 for `bob` is out of range 1..=3",
+                "ballots.csv:2: rank `4` for `bob` is out of range 1..=3",
                 "ballots.csv:3: rank `0` for `carol` is out of range 1..=3",
+                "ballots.csv:4: rank `99999999999999999999` for `alice` is out of range 1..=3",
             ]
         );
     }

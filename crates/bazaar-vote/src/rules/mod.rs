@@ -4,6 +4,8 @@
 //!
 //! [`check`] runs every cross-file rule over a loaded election folder and
 //! returns them together with the findings made while loading.
+//! [`seat_tie`] is about a count, not the folder: the commands that count
+//! report it.
 
 use bazaar_core::{Diagnostic, RuleMeta};
 
@@ -19,6 +21,7 @@ pub mod ballot_rank_out_of_range;
 pub mod ballot_row_width;
 pub mod ballot_unknown_candidate;
 pub mod ballots_exceed_voters;
+pub mod ballots_missing;
 pub mod candidate_duplicate;
 pub mod candidate_fields_unset;
 pub mod candidate_file_mismatch;
@@ -30,6 +33,7 @@ pub mod datetime_invalid;
 pub mod exceptions_due_misspelt;
 pub mod no_winners_invalid;
 pub mod officers_missing;
+pub mod seat_tie;
 pub mod voter_duplicate;
 pub mod voter_invalid;
 pub mod voters_missing;
@@ -47,6 +51,7 @@ pub const ALL: &[RuleMeta] = &[
     ballot_row_width::META,
     ballot_unknown_candidate::META,
     ballots_exceed_voters::META,
+    ballots_missing::META,
     candidate_duplicate::META,
     candidate_fields_unset::META,
     candidate_file_mismatch::META,
@@ -58,6 +63,7 @@ pub const ALL: &[RuleMeta] = &[
     exceptions_due_misspelt::META,
     no_winners_invalid::META,
     officers_missing::META,
+    seat_tie::META,
     voter_duplicate::META,
     voter_invalid::META,
     voters_missing::META,
@@ -81,6 +87,7 @@ pub fn check(e: &ElectionDir) -> Vec<Diagnostic> {
         ballot_unknown_candidate::check,
         ballot_candidate_missing::check,
         ballots_exceed_voters::check,
+        ballots_missing::check,
         ballot_no_preference::check,
     ] {
         out.extend(f(e));

@@ -73,7 +73,12 @@ fn ballots_csv_parser_never_panics() {
                     .iter()
                     .all(|d| d.severity != bazaar_core::Severity::Error)
             );
-            let _ = bazaar_vote::count::tally(&b, bazaar_vote::Method::Elekto);
+            for m in [bazaar_vote::Method::Elekto, bazaar_vote::Method::Schulze] {
+                let t = bazaar_vote::count::tally(&b, m);
+                for seats in 1..4 {
+                    let _ = bazaar_vote::seats::allocate(&t, seats, None);
+                }
+            }
         }
     }
 }

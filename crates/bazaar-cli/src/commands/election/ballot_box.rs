@@ -292,6 +292,24 @@ struct ResultsDto<'a> {
     receipt_ranks: Option<Vec<(String, String)>>,
 }
 
+/// `vote/seat-tie` on stderr when the stored results leave a seat to a
+/// tie-break; true when they do (the command then exits 1, as `tally`).
+fn report_tie(db: &Path, stored: &StoredResults) -> anyhow::Result<bool> {
+    if stored.tie.is_empty() {
+        return Ok(false);
+    }
+    let tied: Vec<&str> = stored.tie.iter().map(String::as_str).collect();
+    let seats = stored.seats as usize;
+    let d = bazaar_vote::rules::seat_tie::diagnostic(
+        &db.display().to_string(),
+        &tied,
+        seats.saturating_sub(stored.winners.len()),
+        seats,
+    );
+    render::diagnostics(&mut std::io::stderr().lock(), OutputFormat::Table, &[d])?;
+    Ok(true)
+}
+
 fn print_results(g: &GlobalArgs, dto: &ResultsDto<'_>) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     if g.format == OutputFormat::Json {
@@ -380,7 +398,9 @@ pub fn close(a: CloseArgs, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
             receipt_ranks: None,
         },
     )?;
-    Ok(ExitStatus::Clean)
+    // The box is closed and the results stored either way; a pending tie is
+    // still a result the officers must complete.
+    Ok(ExitStatus::findings_if(report_tie(&a.b.db, &stored)?))
 }
 
 fn publish(dir: &Path, e: &ElectionDir, stored: &StoredResults) -> anyhow::Result<()> {
@@ -413,8 +433,9 @@ pub fn results(a: ResultsArgs, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
         std::io::stdout()
             .lock()
             .write_all(results_md(&e, stored)?.as_bytes())?;
+        let tie = report_tie(&a.b.db, stored)?;
         return Ok(ExitStatus::findings_if(
-            !(recount.hash_matches && recount.results_match),
+            !(recount.hash_matches && recount.results_match) || tie,
         ));
     }
     let published_matches = match &a.published {
@@ -452,7 +473,10 @@ pub fn results(a: ResultsArgs, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
             receipt_ranks,
         },
     )?;
-    let problems =
-        !ok_recount || published_matches == Some(false) || receipt.is_some_and(|r| r.is_none());
+    let tie = report_tie(&a.b.db, stored)?;
+    let problems = !ok_recount
+        || published_matches == Some(false)
+        || receipt.is_some_and(|r| r.is_none())
+        || tie;
     Ok(ExitStatus::findings_if(problems))
 }

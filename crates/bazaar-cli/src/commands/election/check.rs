@@ -29,5 +29,26 @@ pub fn run(args: Args, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
         diags
     };
     let errors = render::diagnostics(&mut std::io::stdout().lock(), g.format, &shown)?;
+    if g.format.is_human_readable() && !g.quiet {
+        eprintln!("{}", checked(&e));
+    }
     Ok(ExitStatus::findings_if(errors))
+}
+
+/// `checked N file(s) in `DIR`: election.yaml, voters.yaml, 3 candidate file(s), ballots.csv`.
+fn checked(e: &bazaar_vote::load::ElectionDir) -> String {
+    let (cands, other): (Vec<&String>, Vec<&String>) = e
+        .files
+        .iter()
+        .partition(|f| f.starts_with("candidate") && f.ends_with(".md"));
+    let mut parts: Vec<String> = other.iter().map(|f| f.to_string()).collect();
+    if !cands.is_empty() {
+        parts.push(format!("{} candidate file(s)", cands.len()));
+    }
+    format!(
+        "checked {} file(s) in `{}`: {}",
+        e.files.len(),
+        e.root.display(),
+        parts.join(", ")
+    )
 }

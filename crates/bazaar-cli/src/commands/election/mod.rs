@@ -52,9 +52,15 @@ pub fn run(args: Args, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
     }
 }
 
-/// Load an election folder (exit 2 when it cannot be read).
+/// Load an election folder (exit 2 when it cannot be read, or holds no
+/// election files at all; that error names the folder and what was looked for).
 fn load(dir: &Path) -> anyhow::Result<ElectionDir> {
-    load::load_dir(dir).with_context(|| format!("reading the election folder `{}`", dir.display()))
+    match load::load_dir(dir) {
+        Ok(e) => Ok(e),
+        Err(err @ load::LoadError::NoElectionFiles(_)) => Err(err.into()),
+        Err(err) => Err(anyhow::Error::new(err)
+            .context(format!("reading the election folder `{}`", dir.display()))),
+    }
 }
 
 /// `--now` for tests, the clock otherwise.

@@ -21,11 +21,14 @@ use crate::render;
 pub struct Args {
     #[command(flatten)]
     pub dir: DirArg,
-    /// Seats to fill (default: `no_winners` of election.yaml, else 1).
-    #[arg(long)]
+    /// Seats to fill, at least 1 (default: `no_winners` of election.yaml, else 1).
+    #[arg(long, value_parser = parse_seats)]
     pub seats: Option<usize>,
-    /// `elekto` (places by number of defeats, as every published result) or
-    /// `schulze` (textbook: places by number of wins).
+    /// `elekto`: Elekto's counting, which every published result follows
+    /// ("No opinion" not compared; places by number of defeats). `schulze`:
+    /// textbook Schulze ("No opinion" ranked below every ranked candidate;
+    /// places from Schulze's relation, the winner set first; a seat is
+    /// certain only where the relation decides it).
     #[arg(long, default_value = "elekto", value_parser = parse_method)]
     pub method: Method,
     /// Employer cap: at most N seats per employer, continuing members included.
@@ -49,6 +52,14 @@ fn parse_method(s: &str) -> Result<Method, String> {
         other => Err(format!(
             "unknown method `{other}` (expected elekto or schulze)"
         )),
+    }
+}
+
+fn parse_seats(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("an election fills at least 1 seat".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{s}` is not a number of seats")),
     }
 }
 
@@ -153,8 +164,20 @@ pub fn run(a: Args, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
         })
         .unwrap_or(1);
     let cap = employer_cap(&a, &e)?;
+    if seats > ballots.candidates().len() {
+        eprintln!(
+            "warning: {seats} seats but only {} candidates: every candidate is elected",
+            ballots.candidates().len()
+        );
+    }
     let t = tally(ballots, a.method);
     let o = allocate(&t, seats, cap.as_ref());
+    let ballots_file = e
+        .ballots_file
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let tie = bazaar_vote::rules::seat_tie::check(&t, &o, &ballots_file);
     let c = Counted { e, t, o, cap };
     let mut out = std::io::stdout().lock();
     match g.format {
@@ -165,7 +188,15 @@ pub fn run(a: Args, g: &GlobalArgs) -> anyhow::Result<ExitStatus> {
         _ => out.write_all(table(&c, g.quiet).as_bytes())?,
     }
     out.flush()?;
-    Ok(ExitStatus::Clean)
+    // The contract for scripts: exit 1 (and `tie` set in JSON) exactly when
+    // a tie decides a seat; everything else was printed as for a clean count.
+    match tie {
+        Some(d) => {
+            render::diagnostics(&mut std::io::stderr().lock(), OutputFormat::Table, &[d])?;
+            Ok(ExitStatus::Findings)
+        }
+        None => Ok(ExitStatus::Clean),
+    }
 }
 
 fn table(c: &Counted, quiet: bool) -> String {
@@ -185,10 +216,6 @@ fn table(c: &Counted, quiet: bool) -> String {
         }
         s.push('\n');
     }
-    let score_name = match t.method {
-        Method::Elekto => "defeats",
-        Method::Schulze => "wins",
-    };
     let mut rows = Vec::new();
     let mut place = 1;
     for group in &t.ranking {
@@ -225,7 +252,7 @@ fn table(c: &Counted, quiet: bool) -> String {
             "candidate",
             "name",
             "employer",
-            score_name,
+            "defeats",
             "result",
         ],
         rows,
