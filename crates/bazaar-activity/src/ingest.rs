@@ -118,15 +118,36 @@ pub struct FileReport {
     pub error: Option<String>,
 }
 
-/// The key under which a file is remembered as done: its name and size.
-fn source_key(path: &Path) -> String {
+/// The key under which a file is remembered as done: its name and size,
+/// and the filter it was read with (a file read for one org has not been
+/// read for another).
+fn source_key(path: &Path, filter: &Filter) -> String {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    format!("{name}:{size}")
+    let mut key = format!("{name}:{size}");
+    if !filter.orgs.is_empty() || !filter.repos.is_empty() {
+        let sorted = |v: &[String]| {
+            let mut v = v.to_vec();
+            v.sort();
+            v.dedup();
+            v.join(",")
+        };
+        key.push_str(&format!(
+            " orgs={} repos={}",
+            sorted(&filter.orgs),
+            sorted(&filter.repos)
+        ));
+    }
+    key
 }
+
+/// Events written per transaction at most (whole files only): fewer
+/// commits rewrite fewer index pages, and a crash loses at most this much
+/// work, never part of a file.
+const GHARCHIVE_EVENTS_PER_TRANSACTION: usize = 50_000;
 
 /// Ingest GH Archive hour files. Returns one report per file (in the order
 /// given) and the diagnostics of bad lines. A store error stops everything
@@ -146,7 +167,7 @@ pub fn ingest_gharchive(
         .collect();
     let mut todo = Vec::new();
     for (i, p) in files.iter().enumerate() {
-        if store.source_done("gharchive", &source_key(p))? {
+        if store.source_done("gharchive", &source_key(p, filter))? {
             reports[i].skipped = true;
         } else {
             todo.push(i);
@@ -160,7 +181,7 @@ pub fn ingest_gharchive(
     let mut diags = Vec::new();
     // Workers read whole files; the bounded channel keeps at most a few
     // decoded files in memory while the writer catches up.
-    let (tx, rx) = mpsc::sync_channel::<(usize, Result<gharchive::FileBatch, ReadError>)>(2);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Result<gharchive::FileBatch, ReadError>)>(4);
     let result = std::thread::scope(|scope| -> Result<(), IngestError> {
         let todo_ref = &todo;
         scope.spawn(move || {
@@ -170,20 +191,49 @@ pub fn ingest_gharchive(
                 let _ = tx.send((i, r));
             });
         });
-        for (i, r) in rx {
-            progress.inc(std::fs::metadata(&files[i]).map(|m| m.len()).unwrap_or(0));
-            let rep = &mut reports[i];
-            match r {
-                Ok(batch) => {
-                    let n = store.insert_hour_file(&source_key(&files[i]), &batch)?;
-                    rep.lines = batch.lines;
-                    rep.events = batch.events.len() as u64;
-                    rep.new_events = n.events;
-                    rep.malformed = batch.malformed;
-                    rep.unknown_types = batch.unknown_type;
-                    diags.extend(batch.diagnostics);
+        // Take what the readers have ready (without waiting) and write it
+        // in one transaction.
+        while let Ok(first) = rx.recv() {
+            let mut ready = vec![first];
+            let mut events = 0;
+            loop {
+                events += match &ready[ready.len() - 1].1 {
+                    Ok(b) => b.events.len(),
+                    Err(_) => 0,
+                };
+                if events >= GHARCHIVE_EVENTS_PER_TRANSACTION {
+                    break;
                 }
-                Err(e) => rep.error = Some(e.to_string()),
+                match rx.try_recv() {
+                    Ok(next) => ready.push(next),
+                    Err(_) => break,
+                }
+            }
+            let keys: Vec<String> = ready
+                .iter()
+                .map(|(i, _)| source_key(&files[*i], filter))
+                .collect();
+            let batches: Vec<(&str, &gharchive::FileBatch)> = ready
+                .iter()
+                .zip(&keys)
+                .filter_map(|((_, r), k)| r.as_ref().ok().map(|b| (k.as_str(), b)))
+                .collect();
+            let mut added = store.insert_hour_files(&batches)?.into_iter();
+            for (i, r) in ready {
+                progress.inc(std::fs::metadata(&files[i]).map(|m| m.len()).unwrap_or(0));
+                let rep = &mut reports[i];
+                match r {
+                    Ok(batch) => {
+                        let n = added.next().unwrap_or_default();
+                        rep.lines = batch.lines;
+                        rep.events = batch.events.len() as u64;
+                        rep.new_events = n.events;
+                        rep.malformed = batch.malformed;
+                        rep.unknown_types = batch.unknown_type;
+                        diags.extend(batch.diagnostics);
+                    }
+                    Err(e) => rep.error = Some(e.to_string()),
+                }
             }
         }
         Ok(())

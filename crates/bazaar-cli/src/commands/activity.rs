@@ -107,9 +107,16 @@ impl Progress for Bar {
             let tpl = if unit == "bytes" {
                 "{msg} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}"
             } else {
-                "{msg} [{bar:30}] {pos}/{len} commits {per_sec} eta {eta}"
+                "{msg} [{bar:30}] {pos}/{len} commits {rate} eta {eta}"
             };
             if let Ok(style) = ProgressStyle::with_template(tpl) {
+                // indicatif's `{per_sec}` prints "1234.5678/s"; whole commits read better.
+                let style = style.with_key(
+                    "rate",
+                    |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0}/s", s.per_sec());
+                    },
+                );
                 pb.set_style(style.progress_chars("=> "));
             }
             pb.set_message(message.to_string());

@@ -140,6 +140,15 @@ fn load(r: &Report) -> anyhow::Result<(Facts, Affiliations, Vec<Diagnostic>)> {
             .map(|s| parse_bound(s, "--until"))
             .transpose()?,
     };
+    if let (Some(since), Some(until)) = (window.since, window.until)
+        && since >= until
+    {
+        bail!(
+            "`--since {}` is not before `--until {}`: the window [since, until) would be empty",
+            r.since.as_deref().unwrap_or_default(),
+            r.until.as_deref().unwrap_or_default()
+        );
+    }
     if !r.store.exists() {
         bail!(
             "no activity store at `{}`: run `bazaar activity ingest git|gharchive ...` first (or pass `--store PATH`)",

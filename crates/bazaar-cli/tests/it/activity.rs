@@ -430,3 +430,186 @@ fn keps_history_through_the_cli() {
     // 6,564 non-merge commits, one of them by a bot.
     assert_eq!(v[0]["commits"], 6563);
 }
+
+/// A file read with one org filter has not been read for another: the
+/// done-key includes the filter, so the second run reads it again and adds
+/// the other org's events; the same filter again skips it.
+#[test]
+fn a_file_is_done_per_filter() {
+    let d = Dir::new();
+    let files = synth(d.path(), 1, 1500);
+    let file = strs(&files)[0].to_string();
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "activity",
+            "ingest",
+            "gharchive",
+            "--store",
+            "f.db",
+            "--format",
+            "json",
+            file.as_str(),
+        ];
+        args.extend_from_slice(extra);
+        let r = bazaar_in(Some(d.path()), &args);
+        r.expect_code(0);
+        r.json()
+    };
+    let k8s = run(&["--org", "kubernetes"]);
+    assert_eq!(k8s["skipped"], 0);
+    let kept = k8s["new_events"].as_u64().expect("n");
+    assert!(kept > 0, "the synthetic hour has kubernetes events");
+    let again = run(&["--org", "Kubernetes"]);
+    assert_eq!(again["skipped"], 1, "same filter (org names fold case)");
+    let sigs = run(&["--org", "kubernetes-sigs"]);
+    assert_eq!(sigs["skipped"], 0, "another filter reads the file again");
+    assert!(sigs["new_events"].as_u64().expect("n") > 0);
+    let all = run(&[]);
+    assert_eq!(all["skipped"], 0);
+    let everything = Store::open(&d.path().join("f.db"))
+        .and_then(|s| s.totals())
+        .expect("totals")
+        .events;
+    // Unfiltered, each event is stored once however many runs read it.
+    let mut fresh = vec![
+        "activity",
+        "ingest",
+        "gharchive",
+        "--store",
+        "g.db",
+        "--format",
+        "json",
+    ];
+    fresh.push(file.as_str());
+    bazaar_in(Some(d.path()), &fresh).expect_code(0);
+    let once = Store::open(&d.path().join("g.db"))
+        .and_then(|s| s.totals())
+        .expect("totals")
+        .events;
+    assert_eq!(everything, once);
+    assert!(once > kept);
+}
+
+/// `activity ingest git` killed with SIGKILL after its first transaction
+/// and run again ends with exactly the store of an uninterrupted run.
+#[cfg(unix)]
+#[test]
+fn killed_git_ingestion_resumes_to_the_same_totals() {
+    let Some(bundle) = shared_data("git/keps-history.bundle") else {
+        return;
+    };
+    let d = Dir::new();
+    let st = Command::new("git")
+        .args(["clone", "-q"])
+        .arg(&bundle)
+        .arg(d.path().join("keps"))
+        .status()
+        .expect("git");
+    assert!(st.success());
+    let git = |store: &str| {
+        let r = bazaar_in(
+            Some(d.path()),
+            &[
+                "activity", "ingest", "git", "keps", "--store", store, "--format", "json",
+            ],
+        );
+        r.expect_code(0);
+        r.json()
+    };
+    git("clean.db");
+    let clean = Store::open(&d.path().join("clean.db"))
+        .and_then(|s| s.totals())
+        .expect("clean totals");
+
+    // Kill as soon as some commits are committed but not all; a machine
+    // fast enough to finish between two polls gets another try.
+    let db = d.path().join("crash.db");
+    let mut killed_midway = false;
+    for _attempt in 0..5 {
+        for p in ["crash.db", "crash.db-wal", "crash.db-shm"] {
+            let _ = std::fs::remove_file(d.path().join(p));
+        }
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin!("bazaar"))
+            .args([
+                "activity", "ingest", "git", "keps", "--store", "crash.db", "--quiet",
+            ])
+            .current_dir(d.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        let started = Instant::now();
+        let stored = loop {
+            if child.try_wait().expect("wait").is_some() {
+                break None;
+            }
+            let n = Store::open(&db)
+                .and_then(|s| s.totals())
+                .map(|t| t.commits)
+                .unwrap_or(0);
+            if n > 0 {
+                child.kill().expect("SIGKILL");
+                let _ = child.wait();
+                break Some(n);
+            }
+            assert!(started.elapsed() < Duration::from_secs(120), "no progress");
+            std::thread::sleep(Duration::from_millis(2));
+        };
+        let after = Store::open(&db)
+            .and_then(|s| s.totals())
+            .expect("store opens after a crash");
+        if stored.is_some() && after.commits < clean.commits {
+            killed_midway = true;
+            break;
+        }
+    }
+    assert!(
+        killed_midway,
+        "could not kill the ingestion midway in 5 tries"
+    );
+    let resumed = git("crash.db");
+    assert!(resumed[0]["added"].as_u64().expect("added") > 0);
+    let crash = Store::open(&db)
+        .and_then(|s| s.totals())
+        .expect("crash totals");
+    assert_eq!(crash, clean);
+    let stats = |store: &str| {
+        let r = bazaar_in(
+            Some(d.path()),
+            &["stats", "people", "--store", store, "--format", "json"],
+        );
+        r.expect_code(0);
+        r.stdout
+    };
+    assert_eq!(stats("crash.db"), stats("clean.db"));
+}
+
+#[test]
+fn an_empty_window_is_a_usage_error() {
+    let d = Dir::new();
+    let r = bazaar_in(
+        Some(d.path()),
+        &[
+            "stats",
+            "people",
+            "--since",
+            "2024-02-01",
+            "--until",
+            "2024-01-01",
+        ],
+    );
+    r.expect_code(2);
+    assert!(r.stderr.contains("is not before"), "{}", r.stderr);
+    let r = bazaar_in(
+        Some(d.path()),
+        &[
+            "stats",
+            "repos",
+            "--since",
+            "2024-01-01",
+            "--until",
+            "2024-01-01T00:00:00Z",
+        ],
+    );
+    r.expect_code(2);
+}
