@@ -109,20 +109,101 @@ pub enum LineError {
     UnknownType(String),
 }
 
-#[derive(Deserialize)]
+/// The envelope of one event line, decoded in one pass: `type` comes before
+/// `payload` in GH Archive lines, so the payload is decoded straight into
+/// [`Payload`] when the type needs it and skipped otherwise; only a line
+/// that names its type after the payload keeps the payload's raw text for a
+/// second pass.
 struct Envelope<'a> {
-    #[serde(borrow)]
     id: IdValue<'a>,
-    #[serde(rename = "type", borrow)]
     kind: Cow<'a, str>,
-    #[serde(borrow)]
     actor: Named<'a>,
-    #[serde(borrow)]
     repo: RepoRef<'a>,
-    #[serde(borrow)]
     created_at: Cow<'a, str>,
-    #[serde(borrow, default)]
-    payload: Option<&'a RawValue>,
+    payload: PayloadSlot<'a>,
+}
+
+// Lives on the stack for one line; boxing would allocate once per event.
+#[allow(clippy::large_enum_variant)]
+enum PayloadSlot<'a> {
+    /// No `payload` key, or a type that needs none.
+    None,
+    Decoded(Payload<'a>),
+    /// Seen before `type`: decoded once the type is known.
+    Raw(&'a RawValue),
+}
+
+/// The event types whose payload is decoded (the ladder's PR facts).
+fn needs_payload(kind: &str) -> bool {
+    matches!(
+        kind,
+        "PullRequestEvent" | "PullRequestReviewEvent" | "PullRequestReviewCommentEvent"
+    )
+}
+
+impl<'de> Deserialize<'de> for Envelope<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(EnvelopeVisitor)
+    }
+}
+
+struct EnvelopeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for EnvelopeVisitor {
+    type Value = Envelope<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an event object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use serde::de::{Error, IgnoredAny};
+        fn once<T, E: Error>(slot: &mut Option<T>, v: T, name: &'static str) -> Result<(), E> {
+            if slot.replace(v).is_some() {
+                return Err(E::duplicate_field(name));
+            }
+            Ok(())
+        }
+        let (mut id, mut kind, mut actor, mut repo, mut created_at) =
+            (None, None, None, None, None);
+        let mut payload: Option<PayloadSlot<'de>> = None;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match key.as_ref() {
+                "id" => once(&mut id, map.next_value::<IdValue>()?, "id")?,
+                "type" => once(&mut kind, map.next_value::<Cow<str>>()?, "type")?,
+                "actor" => once(&mut actor, map.next_value::<Named>()?, "actor")?,
+                "repo" => once(&mut repo, map.next_value::<RepoRef>()?, "repo")?,
+                "created_at" => once(&mut created_at, map.next_value::<Cow<str>>()?, "created_at")?,
+                "payload" => {
+                    let slot = match kind.as_deref() {
+                        Some(k) if needs_payload(k) => {
+                            match map.next_value::<Option<Payload>>()? {
+                                Some(p) => PayloadSlot::Decoded(p),
+                                None => PayloadSlot::None,
+                            }
+                        }
+                        Some(_) => {
+                            map.next_value::<IgnoredAny>()?;
+                            PayloadSlot::None
+                        }
+                        None => PayloadSlot::Raw(map.next_value::<&RawValue>()?),
+                    };
+                    once(&mut payload, slot, "payload")?;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Envelope {
+            id: id.ok_or_else(|| A::Error::missing_field("id"))?,
+            kind: kind.ok_or_else(|| A::Error::missing_field("type"))?,
+            actor: actor.ok_or_else(|| A::Error::missing_field("actor"))?,
+            repo: repo.ok_or_else(|| A::Error::missing_field("repo"))?,
+            created_at: created_at.ok_or_else(|| A::Error::missing_field("created_at"))?,
+            payload: payload.unwrap_or(PayloadSlot::None),
+        })
+    }
 }
 
 #[derive(Deserialize)]
@@ -226,14 +307,14 @@ pub fn parse_line(line: &[u8]) -> Result<Option<Event>, LineError> {
         pr: None,
         review: None,
     };
-    if matches!(
-        *kind,
-        "PullRequestEvent" | "PullRequestReviewEvent" | "PullRequestReviewCommentEvent"
-    ) && let Some(raw) = env.payload
-    {
-        let p: Payload = serde_json::from_str(raw.get())
-            .map_err(|e| LineError::Malformed(format!("payload: {}", json_message(&e))))?;
-        decode_payload(&mut event, p);
+    match env.payload {
+        PayloadSlot::Decoded(p) => decode_payload(&mut event, p),
+        PayloadSlot::Raw(raw) if needs_payload(kind) => {
+            let p: Payload = serde_json::from_str(raw.get())
+                .map_err(|e| LineError::Malformed(format!("payload: {}", json_message(&e))))?;
+            decode_payload(&mut event, p);
+        }
+        PayloadSlot::Raw(_) | PayloadSlot::None => {}
     }
     Ok(Some(event))
 }
@@ -472,6 +553,33 @@ mod tests {
             (r.id, r.kind, r.reviewer.as_str(), r.state.as_deref()),
             (9, "review", "Rev", Some("approved"))
         );
+    }
+
+    #[test]
+    fn payload_before_type_is_decoded_all_the_same() {
+        let first = br#"{"id":"1","type":"PullRequestEvent","actor":{"login":"m"},"repo":{"name":"k/k"},"payload":{"action":"closed","number":3,"pull_request":{"number":3,"user":{"login":"a"},"merged_at":"2024-01-02T00:00:00Z"}},"created_at":"2024-01-02T00:00:00Z"}"#;
+        let late = br#"{"payload":{"action":"closed","number":3,"pull_request":{"number":3,"user":{"login":"a"},"merged_at":"2024-01-02T00:00:00Z"}},"id":"1","type":"PullRequestEvent","actor":{"login":"m"},"repo":{"name":"k/k"},"created_at":"2024-01-02T00:00:00Z"}"#;
+        let a = parse_line(first).expect("valid").expect("event");
+        assert_eq!(a.pr.as_ref().and_then(|p| p.merged_by.as_deref()), Some("m"));
+        assert_eq!(parse_line(late), Ok(Some(a)));
+    }
+
+    #[test]
+    fn envelope_errors_are_malformed() {
+        let cases: [&[u8]; 5] = [
+            br#"{"id":"1","id":"2","type":"PushEvent","actor":{"login":"a"},"repo":{"name":"o/r"},"created_at":"2024-01-01T00:00:00Z"}"#,
+            br#"{"type":"PushEvent","actor":{"login":"a"},"repo":{"name":"o/r"},"created_at":"2024-01-01T00:00:00Z"}"#,
+            br#"{"id":"1","type":"PullRequestEvent","actor":{"login":"a"},"repo":{"name":"o/r"},"payload":{"number":"x"},"created_at":"2024-01-01T00:00:00Z"}"#,
+            br#"{"id":"1","type":"PushEvent","actor":{"login":"a"},"repo":{"name":"o/r"},"payload":{"x":[1,},"created_at":"2024-01-01T00:00:00Z"}"#,
+            br#"[1,2]"#,
+        ];
+        for line in cases {
+            assert!(
+                matches!(parse_line(line), Err(LineError::Malformed(_))),
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
     }
 
     #[test]

@@ -166,6 +166,16 @@ impl Gen<'_> {
         format!("dev{i:04}")
     }
 
+    /// The author of a pull request: a function of the PR (every event about
+    /// it names the same author, as on GitHub), skewed like [`Self::login`].
+    fn pr_author(&self, repo: &str, number: u64) -> String {
+        let mut r = Rng::new(
+            self.cfg.seed ^ Self::user_id(repo) ^ number.wrapping_mul(0x2545_F491_4F6C_DD1D),
+        );
+        let i = r.skewed(self.cfg.people as u64);
+        format!("dev{i:04}")
+    }
+
     fn user_id(login: &str) -> u64 {
         // Stable per login.
         login.bytes().fold(1_469_598_103u64, |h, b| {
@@ -305,7 +315,7 @@ impl Gen<'_> {
             }
             pick -= w;
         }
-        let actor = self.login();
+        let mut actor = self.login();
         let repo = self.repo_name();
         let number = 1 + self.rng.skewed(4000);
         let payload = match kind {
@@ -327,7 +337,10 @@ impl Gen<'_> {
             "PullRequestEvent" => {
                 let closing = self.rng.chance(35);
                 let merged = closing && self.rng.chance(80);
-                let author = if closing { self.login() } else { actor.clone() };
+                let author = self.pr_author(&repo, number);
+                if !closing {
+                    actor = author.clone();
+                }
                 let action = if closing {
                     "closed"
                 } else if self.rng.chance(80) {
@@ -339,7 +352,7 @@ impl Gen<'_> {
                 json!({"action": action, "number": number, "pull_request": self.pull_request(&repo, number, &author, merger)})
             }
             "PullRequestReviewEvent" => {
-                let author = self.login();
+                let author = self.pr_author(&repo, number);
                 let states = ["approved", "commented", "changes_requested"];
                 let state = states[self.rng.below(3) as usize];
                 json!({"action": "created", "review": {"id": self.rng.below(3_000_000_000), "node_id": "PRR_x", "user": Self::user(&actor),
@@ -348,7 +361,7 @@ impl Gen<'_> {
                     "pull_request": self.pull_request(&repo, number, &author, None)})
             }
             "PullRequestReviewCommentEvent" => {
-                let author = self.login();
+                let author = self.pr_author(&repo, number);
                 json!({"action": "created", "comment": {"id": self.rng.below(3_000_000_000), "pull_request_review_id": self.rng.below(3_000_000_000),
                     "diff_hunk": "@@ -10,6 +10,8 @@ func main() {", "path": "pkg/kubelet/kubelet.go", "position": self.rng.below(50),
                     "commit_id": self.sha(), "original_commit_id": self.sha(), "user": Self::user(&actor), "body": self.text(40),
