@@ -7,8 +7,9 @@
 //! DevStats' contribution definition lives in [`CONTRIBUTION_TYPES`].
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufReader, Read};
 use std::path::Path;
 
 use bazaar_core::Diagnostic;
@@ -438,8 +439,8 @@ pub enum ReadError {
 }
 
 /// Stream one `.json.gz` hour file (or plain `.json`), keeping the
-/// contribution events `filter` accepts. Memory is one line plus the kept
-/// events. Bot flags are computed here (with a per-file cache).
+/// contribution events `filter` accepts. Memory is a read buffer plus the
+/// kept events. Bot flags are computed here (with a per-file cache).
 pub fn read_hour_file(path: &Path, filter: &Filter) -> Result<FileBatch, ReadError> {
     let shown = path.display().to_string();
     let file = File::open(path).map_err(|source| ReadError::Open {
@@ -447,52 +448,96 @@ pub fn read_hour_file(path: &Path, filter: &Filter) -> Result<FileBatch, ReadErr
         source,
     })?;
     let gz = path.extension().is_some_and(|e| e == "gz");
-    let reader: Box<dyn std::io::Read> = if gz {
-        Box::new(MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file)))
+    if gz {
+        read_lines(
+            MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file)),
+            &shown,
+            filter,
+        )
     } else {
-        Box::new(file)
-    };
-    read_lines(BufReader::with_capacity(1 << 18, reader), &shown, filter)
+        read_lines(file, &shown, filter)
+    }
 }
 
-/// The line loop of [`read_hour_file`], over any reader.
-pub fn read_lines(
-    mut r: impl BufRead,
-    shown: &str,
-    filter: &Filter,
-) -> Result<FileBatch, ReadError> {
-    let mut batch = FileBatch::default();
-    let mut buf = Vec::with_capacity(1 << 16);
-    let mut bots: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
+/// The line loop of [`read_hour_file`], over any reader. Lines are parsed
+/// where the reader put them (no copy per line); the buffer grows only for
+/// a line longer than itself.
+pub fn read_lines(mut r: impl Read, shown: &str, filter: &Filter) -> Result<FileBatch, ReadError> {
+    let mut reader = LineReader {
+        batch: FileBatch::default(),
+        bots: HashMap::new(),
+        shown,
+        filter,
+    };
+    let mut buf = vec![0u8; 1 << 20];
+    // buf[start..end] holds unread bytes; buf[start..scanned] has no newline.
+    let (mut start, mut scanned, mut end) = (0, 0, 0);
     loop {
-        buf.clear();
-        let n = r
-            .read_until(b'\n', &mut buf)
-            .map_err(|source| ReadError::Read {
-                path: shown.to_string(),
-                line: batch.lines,
-                source,
-            })?;
-        if n == 0 {
-            break;
+        while let Some(nl) = memchr::memchr(b'\n', &buf[scanned..end]) {
+            let stop = scanned + nl + 1;
+            reader.line(&buf[start..stop]);
+            start = stop;
+            scanned = stop;
         }
+        scanned = end;
+        buf.copy_within(start..end, 0);
+        (scanned, end) = (scanned - start, end - start);
+        start = 0;
+        if end == buf.len() {
+            buf.resize(buf.len() * 2, 0);
+        }
+        let n = loop {
+            match r.read(&mut buf[end..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(source) => {
+                    return Err(ReadError::Read {
+                        path: shown.to_string(),
+                        line: reader.batch.lines,
+                        source,
+                    });
+                }
+            }
+        };
+        if n == 0 {
+            if end > 0 {
+                reader.line(&buf[..end]);
+            }
+            return Ok(reader.batch);
+        }
+        end += n;
+    }
+}
+
+/// What [`read_lines`] keeps while it reads.
+struct LineReader<'a> {
+    batch: FileBatch,
+    bots: HashMap<String, bool>,
+    shown: &'a str,
+    filter: &'a Filter,
+}
+
+impl LineReader<'_> {
+    /// One line, with its line break if it has one.
+    fn line(&mut self, raw: &[u8]) {
+        let batch = &mut self.batch;
         batch.lines += 1;
-        batch.bytes += n as u64;
-        let line = trim_line(&buf);
+        batch.bytes += raw.len() as u64;
+        let line = trim_line(raw);
         if line.is_empty() {
-            continue;
+            return;
         }
         match parse_line(line) {
             Ok(Some(mut ev)) => {
-                if !filter.keeps(&ev.repo) {
+                if !self.filter.keeps(&ev.repo) {
                     batch.filtered_out += 1;
-                    continue;
+                    return;
                 }
-                ev.is_bot = match bots.get(&ev.actor) {
+                ev.is_bot = match self.bots.get(&ev.actor) {
                     Some(&b) => b,
                     None => {
                         let b = bots::is_bot_login(&ev.actor);
-                        bots.insert(ev.actor.clone(), b);
+                        self.bots.insert(ev.actor.clone(), b);
                         b
                     }
                 };
@@ -507,7 +552,7 @@ pub fn read_lines(
                             event_line_malformed::META.id,
                             format!("malformed event: {msg}"),
                         )
-                        .at(shown, batch.lines as u32, 1),
+                        .at(self.shown, batch.lines as u32, 1),
                     );
                 }
             }
@@ -519,13 +564,12 @@ pub fn read_lines(
                             event_type_unknown::META.id,
                             format!("unknown event type `{t}` (not counted)"),
                         )
-                        .at(shown, batch.lines as u32, 1),
+                        .at(self.shown, batch.lines as u32, 1),
                     );
                 }
             }
         }
     }
-    Ok(batch)
 }
 
 fn trim_line(b: &[u8]) -> &[u8] {
@@ -560,7 +604,10 @@ mod tests {
         let first = br#"{"id":"1","type":"PullRequestEvent","actor":{"login":"m"},"repo":{"name":"k/k"},"payload":{"action":"closed","number":3,"pull_request":{"number":3,"user":{"login":"a"},"merged_at":"2024-01-02T00:00:00Z"}},"created_at":"2024-01-02T00:00:00Z"}"#;
         let late = br#"{"payload":{"action":"closed","number":3,"pull_request":{"number":3,"user":{"login":"a"},"merged_at":"2024-01-02T00:00:00Z"}},"id":"1","type":"PullRequestEvent","actor":{"login":"m"},"repo":{"name":"k/k"},"created_at":"2024-01-02T00:00:00Z"}"#;
         let a = parse_line(first).expect("valid").expect("event");
-        assert_eq!(a.pr.as_ref().and_then(|p| p.merged_by.as_deref()), Some("m"));
+        assert_eq!(
+            a.pr.as_ref().and_then(|p| p.merged_by.as_deref()),
+            Some("m")
+        );
         assert_eq!(parse_line(late), Ok(Some(a)));
     }
 
@@ -579,6 +626,39 @@ mod tests {
                 "{}",
                 String::from_utf8_lossy(line)
             );
+        }
+    }
+
+    /// Lines split across reads, a line longer than the read buffer, CRLF,
+    /// blank lines and a last line without a line break all read alike.
+    #[test]
+    fn lines_across_read_boundaries() {
+        struct Trickle<'a>(&'a [u8], usize);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.1.min(out.len()).min(self.0.len());
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let ev = |id: u32, body: &str| {
+            format!(
+                r#"{{"id":"{id}","type":"IssueCommentEvent","actor":{{"login":"a"}},"repo":{{"name":"o/r"}},"payload":{{"comment":{{"body":"{body}"}}}},"created_at":"2024-01-01T00:00:00Z"}}"#
+            )
+        };
+        let long = "x".repeat(3 << 20);
+        let text = format!("{}\r\n\n{}\n{}", ev(1, "hi"), ev(2, &long), ev(3, "end"));
+        for step in [1, 7, 4096, usize::MAX] {
+            let b =
+                read_lines(Trickle(text.as_bytes(), step), "t", &Filter::default()).expect("reads");
+            let ids: Vec<u64> = b.events.iter().map(|e| e.id).collect();
+            assert_eq!(
+                (ids, b.lines, b.malformed),
+                (vec![1, 2, 3], 4, 0),
+                "step {step}"
+            );
+            assert_eq!(b.bytes, text.len() as u64);
         }
     }
 
