@@ -191,6 +191,9 @@ pub fn ingest_gharchive(
                 let _ = tx.send((i, r));
             });
         });
+        // Owned here so that a store error drops it, which stops the
+        // readers (they would block on a full channel otherwise).
+        let rx = rx;
         // Take what the readers have ready (without waiting) and write it
         // in one transaction.
         while let Ok(first) = rx.recv() {
