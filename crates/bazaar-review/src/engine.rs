@@ -95,7 +95,9 @@ pub struct Evaluation {
     pub closed: bool,
     pub trust: TrustState,
     /// Reviewers blunderbuss would request when the PR opened (empty when
-    /// [`EngineOptions::suggest_reviewers`] is off).
+    /// [`EngineOptions::suggest_reviewers`] is off, and when blunderbuss
+    /// would not run: a `/cc` in the body, an ignored draft or author; see
+    /// [`blunderbuss::handles_pull_request`]).
     pub suggested_reviewers: ReviewerPick,
     /// The `[APPROVALNOTIFIER]` comment.
     pub notification: String,
@@ -568,7 +570,14 @@ pub fn evaluate(tree: &OwnersTree, pr: &PullRequest, options: &EngineOptions) ->
         let text = notifier::message(&report, &pr.repo, &options.links, false);
         (report, text)
     };
-    let suggested_reviewers = if pr.is_issue || !options.suggest_reviewers {
+    let opened = blunderbuss::handles_pull_request(
+        &options.blunderbuss,
+        blunderbuss::PrAction::Opened,
+        &pr.body,
+        pr.draft,
+        &pr.author,
+    );
+    let suggested_reviewers = if pr.is_issue || !options.suggest_reviewers || !opened {
         ReviewerPick::default()
     } else {
         blunderbuss::pick_reviewers(tree, &pr.author, &pr.files, &options.blunderbuss, pr.number)

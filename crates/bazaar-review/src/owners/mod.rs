@@ -254,6 +254,8 @@ pub struct OwnersTree {
     /// Every login stored in a role map, by id (engines work on ids).
     logins: Vec<String>,
     login_ids: FxHashMap<String, u32>,
+    /// Whether any entry names required reviewers.
+    any_required: bool,
 }
 
 impl OwnersTree {
@@ -392,6 +394,9 @@ impl OwnersTree {
             } else {
                 let members = self.aliases.expand(list.iter().map(String::as_str));
                 let ids = members.iter().map(|m| self.intern(m)).collect();
+                if role == Role::RequiredReviewers {
+                    self.any_required = true;
+                }
                 (members, ids)
             };
             self.dirs
@@ -686,6 +691,36 @@ impl OwnersTree {
             };
         }
         String::new()
+    }
+
+    /// `Find{Reviewers,Approver}OwnersForFile(path)` and
+    /// `Leaf{Reviewers,Approvers}(path)` (appended to `leaf`) in one walk:
+    /// the leaf entries are those of the first level with any, and that
+    /// level is the owners directory (`""` for the root and for none).
+    pub fn owners_dir_and_leaf<'a>(
+        &self,
+        file: &'a str,
+        role: Role,
+        leaf: &mut Vec<u32>,
+    ) -> Cow<'a, str> {
+        if !path::is_plain(file) {
+            self.walk(file, role, true, |_, r| leaf.extend_from_slice(&r.ids));
+            return self.owners_dir_ref(file, role);
+        }
+        // On a plain path every level is a prefix of it.
+        let mut level: Option<usize> = None;
+        self.walk_dirs(file, role, true, |_, d, r| {
+            if level.is_none() && !r.ids.is_empty() {
+                level = Some(d.len());
+            }
+            leaf.extend_from_slice(&r.ids);
+        });
+        Cow::Borrowed(level.and_then(|len| file.get(..len)).unwrap_or(""))
+    }
+
+    /// Whether any OWNERS entry names required reviewers.
+    pub fn has_required_reviewers(&self) -> bool {
+        self.any_required
     }
 
     /// Every stored directory key, sorted.

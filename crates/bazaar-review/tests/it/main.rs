@@ -1,6 +1,7 @@
 //! bazaar-review integration tests: one binary, one module per topic.
 
 mod approvers;
+mod blunderbuss;
 mod gorand;
 mod goregex;
 mod no_panic;
