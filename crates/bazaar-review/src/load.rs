@@ -24,7 +24,8 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("`{path}`:{}:{}: {}", .error.line, .error.col, .error.message)]
+    /// Located once: `path:line:col: message`.
+    #[error("{}:{}:{}: {}", .path.display(), .error.line, .error.col, .error.message)]
     PullRequest { path: PathBuf, error: PrError },
 }
 

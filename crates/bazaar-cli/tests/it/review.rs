@@ -200,7 +200,7 @@ fn unreadable_input_exits_2_with_the_file_named() {
         bad.to_str().expect("utf-8"),
     ]);
     r.expect_code(2);
-    assert!(r.stderr.contains("pr.json`:2:"), "{}", r.stderr);
+    assert!(r.stderr.contains("pr.json:2:"), "{}", r.stderr);
     let missing = d.create(
         "pr2.json",
         "{\"number\": 1, \"author\": \"a\", \"files\": []}",
@@ -216,6 +216,73 @@ fn unreadable_input_exits_2_with_the_file_named() {
     assert!(r.stderr.contains("missing field `events`"), "{}", r.stderr);
     let r = bazaar(&["owners", "x"]);
     r.expect_code(2);
+}
+
+/// A bad PR.json is named with `file:line:col` once, before the message
+/// (serde_json's own " at line L column C" is not repeated).
+#[test]
+fn pr_json_errors_are_located_once() {
+    let d = Dir::new();
+    d.create("OWNERS", "approvers: [a]\n");
+    let repo = d.path().to_str().expect("utf-8");
+    let cases: [(&str, &str, u32, u32, &str); 5] = [
+        (
+            "truncated.json",
+            "{\n  \"number\": 1,\n  \"author\": \"x\",\n  \"files\": [\"a\"\n",
+            5,
+            1,
+            "EOF while parsing a list",
+        ),
+        (
+            "missing.json",
+            "{\n  \"number\": 1,\n  \"files\": [\"a\"],\n  \"events\": []\n}\n",
+            5,
+            1,
+            "missing field `author`",
+        ),
+        (
+            "type.json",
+            "{\n  \"number\": \"one\",\n  \"author\": \"x\"\n}\n",
+            2,
+            17,
+            "invalid type: string \"one\", expected i64",
+        ),
+        (
+            "kind.json",
+            "{\"number\": 1, \"author\": \"x\", \"files\": [],\n \"events\": [{\"kind\": \"vote\", \"login\": \"b\", \"at\": \"2024-01-01T00:00:00Z\"}]}\n",
+            2,
+            27,
+            "unknown event kind `vote`",
+        ),
+        (
+            "review.json",
+            "{\"number\": 1, \"author\": \"x\", \"files\": [],\n \"events\": [\n  {\"kind\": \"review\", \"login\": \"b\", \"at\": \"2024-01-01T00:00:00Z\"}\n]}\n",
+            3,
+            64,
+            "an event of kind `review` needs a `state`",
+        ),
+    ];
+    for (name, text, line, col, message) in cases {
+        let pr = d.create(name, text);
+        let path = pr.to_str().expect("utf-8");
+        let r = bazaar(&["review", "--repo", repo, "--pr", path]);
+        r.expect_code(2);
+        let located = format!("{path}:{line}:{col}: {message}");
+        assert!(
+            r.stderr.contains(&located),
+            "{name}: want {located}\n{}",
+            r.stderr
+        );
+        assert_eq!(r.stderr.matches(path).count(), 1, "{name}: {}", r.stderr);
+        assert_eq!(
+            r.stderr.matches(&format!(":{line}:{col}")).count(),
+            1,
+            "{name}: {}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains(" at line "), "{name}: {}", r.stderr);
+        assert!(!r.stderr.contains(" column "), "{name}: {}", r.stderr);
+    }
 }
 
 #[test]
