@@ -318,6 +318,61 @@ fn malformed_owners_is_skipped_with_a_located_warning() {
     assert!(q.stderr.is_empty(), "{}", q.stderr);
 }
 
+/// Findings printed on the way (stderr of `review` and `owners`, stdout of
+/// `owners audit`) carry their severity word once, and the right one.
+#[test]
+fn findings_say_their_severity_once() {
+    let d = Dir::new();
+    d.create(
+        "OWNERS",
+        "approvers: [root1, root2]\nemeritus_approvers: [old]\n",
+    );
+    d.create("a/OWNERS", "approvers:\n- x\n  - y: [\n");
+    let pr = d.create(
+        "pr.json",
+        r#"{"number": 1, "author": "x", "files": ["a/b.go"], "events": []}"#,
+    );
+    let repo = d.path().to_str().expect("utf-8");
+    let prp = pr.to_str().expect("utf-8");
+    let once = |text: &str, word: &str, other: &str| {
+        let line = text
+            .lines()
+            .find(|l| l.contains("review/"))
+            .unwrap_or_else(|| panic!("a finding in {text}"));
+        assert_eq!(line.matches(word).count(), 1, "{line}");
+        assert!(!line.contains(other), "{line}");
+        line.to_string()
+    };
+    for args in [
+        vec!["review", "--repo", repo, "--pr", prp],
+        vec!["owners", "--repo", repo, "a/b.go"],
+    ] {
+        let r = bazaar(&args);
+        r.expect_code(0);
+        let line = once(&r.stderr, "error", "warning");
+        assert!(
+            line.starts_with("a/OWNERS:3:6: review/owners-unparsable error: Prow skips"),
+            "{line}"
+        );
+    }
+    // The audit lists findings on stdout in the concise form: a warning says
+    // so once; the summary on stderr counts them.
+    let r = bazaar(&["owners", "audit", "--repo", repo]);
+    r.expect_code(1);
+    let warning = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("review/owners-ignored-key"))
+        .expect("ignored key finding");
+    assert_eq!(warning.matches("warning").count(), 1, "{warning}");
+    assert!(!r.stderr.contains("OWNERS:"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("found 1 error(s), 1 warning(s)"),
+        "{}",
+        r.stderr
+    );
+}
+
 #[test]
 fn audit_exits_1_on_errors_and_reads_the_org() {
     let d = Dir::new();
