@@ -373,6 +373,59 @@ fn findings_say_their_severity_once() {
     );
 }
 
+/// An OWNERS file that is not UTF-8 is an error-level finding of the audit,
+/// located at its first bad byte; Prow (and `bazaar owners`) go on without it.
+#[test]
+fn audit_reports_an_owners_file_that_is_not_utf8() {
+    let d = Dir::new();
+    d.create("OWNERS", "approvers: [root1, root2]\n");
+    let latin1 = d.path().join("a/OWNERS");
+    std::fs::create_dir_all(d.path().join("a")).expect("mkdir");
+    std::fs::write(&latin1, b"approvers:\n- jos\xe9\n- ann\n").expect("write");
+    let repo = d.path().to_str().expect("utf-8");
+    let r = bazaar(&["owners", "audit", "--repo", repo]);
+    r.expect_code(1);
+    assert!(
+        r.stdout.contains(
+            "a/OWNERS:2:6: review/owners-unreadable Prow skips this file: it is not UTF-8 text (byte 0xE9 here)"
+        ),
+        "{}",
+        r.stdout
+    );
+    let v = bazaar(&["owners", "audit", "--repo", repo, "--format", "json"]).json();
+    let found = v["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|f| f["rule"] == "review/owners-unreadable")
+        .expect("the finding")
+        .clone();
+    assert_eq!(found["severity"], "error");
+    assert_eq!(found["file"], "a/OWNERS");
+    assert_eq!(
+        (found["line"].as_u64(), found["col"].as_u64()),
+        (Some(2), Some(6))
+    );
+    assert_eq!(v["summary"]["errors"], 1);
+    // `owners` still answers (the directory falls back to the root), with the
+    // finding on stderr.
+    let o = bazaar(&["owners", "--repo", repo, "--format", "json", "a/x.go"]);
+    o.expect_code(0);
+    assert_eq!(
+        o.json()["files"][0]["approvers"],
+        serde_json::json!(["root1", "root2"])
+    );
+    assert!(
+        o.stderr
+            .contains("a/OWNERS:2:6: review/owners-unreadable error: "),
+        "{}",
+        o.stderr
+    );
+    let e = bazaar(&["explain", "review/owners-unreadable"]);
+    e.expect_code(0);
+    assert!(e.stdout.contains("## How to fix"), "{}", e.stdout);
+}
+
 #[test]
 fn audit_exits_1_on_errors_and_reads_the_org() {
     let d = Dir::new();

@@ -256,6 +256,29 @@ pub struct OwnersTree {
     login_ids: FxHashMap<String, u32>,
     /// Whether any entry names required reviewers.
     any_required: bool,
+    /// What the loader could not read (Prow skips it).
+    unreadable: Vec<Unreadable>,
+}
+
+/// An OWNERS file (or a directory) of the checkout that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    /// Repository-relative path.
+    pub path: String,
+    /// Where the problem is (the first invalid byte), or 0:0.
+    pub pos: Pos,
+    pub reason: UnreadableReason,
+}
+
+/// Why an entry could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnreadableReason {
+    /// The file's bytes are not UTF-8; `byte` is the first invalid one.
+    NotUtf8 { byte: u8 },
+    /// Reading the file failed (the I/O error's text).
+    Io(String),
+    /// Listing the directory failed: Prow skips everything below it.
+    Dir(String),
 }
 
 impl OwnersTree {
@@ -716,6 +739,17 @@ impl OwnersTree {
             leaf.extend_from_slice(&r.ids);
         });
         Cow::Borrowed(level.and_then(|len| file.get(..len)).unwrap_or(""))
+    }
+
+    /// What the loader could not read, sorted by path (`review/owners-unreadable`).
+    pub fn unreadable(&self) -> &[Unreadable] {
+        &self.unreadable
+    }
+
+    /// Record what the loader could not read.
+    pub(crate) fn set_unreadable(&mut self, mut unreadable: Vec<Unreadable>) {
+        unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+        self.unreadable = unreadable;
     }
 
     /// Whether any OWNERS entry names required reviewers.
