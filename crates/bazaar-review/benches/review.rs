@@ -271,9 +271,9 @@ fn main() {
         child(Path::new(&root));
         return;
     }
-    // Profiling aid: `BAZAAR_BENCH_PROFILE=load|eval|eval-event|parts` repeats one
-    // phase (at `BAZAAR_BENCH_SCALE`, default 1x)
-    // (e.g. under `perf record`).
+    // Profiling aid: `BAZAAR_BENCH_PROFILE=load|eval|eval-event|prowners|blunderbuss`
+    // repeats one phase `BAZAAR_BENCH_RUNS` times (at `BAZAAR_BENCH_SCALE`,
+    // default 1x), e.g. under `perf record`; `parts` times the engine's parts.
     if let Ok(phase) = std::env::var("BAZAAR_BENCH_PROFILE") {
         let dir = tempfile::tempdir().expect("tempdir");
         let scale = std::env::var("BAZAAR_BENCH_SCALE")
@@ -305,37 +305,63 @@ fn main() {
                 std::hint::black_box(bazaar_review::owners::parse::parse_owners(&s.text));
             }
             eprintln!("parse only {:?}", t.elapsed());
-            let t = Instant::now();
+            // Engine parts: medians of 51 runs each.
+            let time = |label: &str, f: &mut dyn FnMut()| {
+                let mut v = Vec::new();
+                for _ in 0..51 {
+                    let t = Instant::now();
+                    f();
+                    v.push(t.elapsed());
+                }
+                eprintln!("{label:<28} {:>8.3} ms", median(v));
+            };
             let owners = bazaar_review::approve::PrOwners::new(&tree, &pr.files, pr.number);
-            eprintln!(
-                "PrOwners::new {:?} ({} required)",
-                t.elapsed(),
-                owners.owners_set().len()
-            );
-            let t = Instant::now();
+            eprintln!("({} required dirs)", owners.owners_set().len());
+            time("PrOwners::new", &mut || {
+                std::hint::black_box(bazaar_review::approve::PrOwners::new(
+                    &tree, &pr.files, pr.number,
+                ));
+            });
             let ap = bazaar_review::approve::Approvals::default();
-            let _ = owners.ccs(&ap, &[]);
-            eprintln!("ccs {:?}", t.elapsed());
-            let t = Instant::now();
-            let _ = bazaar_review::approve::ApprovalReport::compute(&tree, &pr, &ap);
-            eprintln!("compute {:?}", t.elapsed());
-            let t = Instant::now();
-            let _ = bazaar_review::blunderbuss::pick_reviewers(
-                &tree,
-                "x",
-                &pr.files,
-                &Default::default(),
-                1,
-            );
-            eprintln!("blunderbuss {:?}", t.elapsed());
-            let t = Instant::now();
-            for f in &pr.files {
-                std::hint::black_box((tree.approvers(f), tree.reviewers(f)));
+            time("ccs", &mut || {
+                std::hint::black_box(owners.ccs(&ap, &[]));
+            });
+            time("ApprovalReport::compute", &mut || {
+                std::hint::black_box(bazaar_review::approve::ApprovalReport::compute(
+                    &tree, &pr, &ap,
+                ));
+            });
+            time("blunderbuss", &mut || {
+                std::hint::black_box(bazaar_review::blunderbuss::pick_reviewers(
+                    &tree,
+                    "x",
+                    &pr.files,
+                    &Default::default(),
+                    1,
+                ));
+            });
+            for role in [
+                bazaar_review::owners::Role::Approvers,
+                bazaar_review::owners::Role::Reviewers,
+            ] {
+                time(&format!("walk {role:?}"), &mut || {
+                    let mut n = 0usize;
+                    for f in &pr.files {
+                        tree.walk(f, role, false, |_, r| n += r.ids.len());
+                    }
+                    std::hint::black_box(n);
+                });
             }
-            eprintln!("allowed {:?}", t.elapsed());
-            let t = Instant::now();
-            std::hint::black_box(evaluate(&tree, &pr, &EngineOptions::default()));
-            eprintln!("evaluate {:?}", t.elapsed());
+            let per_event = EngineOptions {
+                suggest_reviewers: false,
+                ..EngineOptions::default()
+            };
+            time("evaluate", &mut || {
+                std::hint::black_box(evaluate(&tree, &pr, &per_event));
+            });
+            time("evaluate +suggest", &mut || {
+                std::hint::black_box(evaluate(&tree, &pr, &EngineOptions::default()));
+            });
             return;
         }
         let runs = if phase == "none" {
@@ -351,6 +377,18 @@ fn main() {
                 std::hint::black_box(
                     bazaar_review::load::load_tree(dir.path(), &config).expect("load"),
                 );
+            } else if phase == "prowners" {
+                std::hint::black_box(bazaar_review::approve::PrOwners::new(
+                    &tree, &pr.files, pr.number,
+                ));
+            } else if phase == "blunderbuss" {
+                std::hint::black_box(bazaar_review::blunderbuss::pick_reviewers(
+                    &tree,
+                    &pr.author,
+                    &pr.files,
+                    &Default::default(),
+                    pr.number,
+                ));
             } else {
                 let options = EngineOptions {
                     suggest_reviewers: phase != "eval-event",
@@ -367,8 +405,14 @@ fn main() {
         println!("review bench: skipped (run `cargo bench -p bazaar-review`)");
         return;
     }
+    // `BAZAAR_BENCH_SCALES=1` (comma-separated) measures fewer sizes.
+    let scales: Vec<usize> = std::env::var("BAZAAR_BENCH_SCALES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
+        .filter(|v: &Vec<usize>| !v.is_empty())
+        .unwrap_or_else(|| vec![1, 2, 4]);
     let mut rows: Vec<(usize, Figures)> = Vec::new();
-    for scale in [1, 2, 4] {
+    for scale in scales {
         eprintln!("generating and measuring scale {scale}x ...");
         rows.push((scale, measure(scale)));
     }

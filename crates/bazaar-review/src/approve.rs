@@ -172,16 +172,62 @@ pub fn collect_approvals(pr: &PullRequest, events: &[&Event]) -> Approvals {
     ap
 }
 
-/// Per changed file, what the approvers computation needs (computed once).
-struct FileView {
+/// Per changed file, what the approvers computation needs (computed once;
+/// borrowed from the tree's precomputed chains where the walk allows).
+struct FileView<'a> {
     /// `FindApproverOwnersForFile(f)`.
-    owners_dir: String,
+    owners_dir: Cow<'a, str>,
     /// Index of `owners_dir` in the required set, if it is required.
     dir: Option<usize>,
     /// `Approvers(f).Set()`, as tree login ids, sorted.
-    approvers: Vec<u32>,
+    approvers: Cow<'a, [u32]>,
     /// `LeafApprovers(f)`, as tree login ids, sorted.
-    leaf: Vec<u32>,
+    leaf: Cow<'a, [u32]>,
+}
+
+impl<'a> FileView<'a> {
+    fn new(tree: &'a OwnersTree, f: &str) -> Self {
+        if let Some(s) = tree.chain_summary(f, Role::Approvers) {
+            return FileView {
+                owners_dir: Cow::Borrowed(&s.leaf_dir),
+                dir: None,
+                approvers: Cow::Borrowed(&s.all),
+                leaf: Cow::Borrowed(&s.leaf),
+            };
+        }
+        // One walk: the leaf approvers are the entries of the first level
+        // with any (where `LeafApprovers` stops), and that level is
+        // `FindApproverOwnersForFile` (which never returns the root).
+        let mut full = Vec::new();
+        let mut leaf = Vec::new();
+        let mut leaf_layer = None;
+        let mut owners_dir = String::new();
+        tree.walk_dirs(f, Role::Approvers, false, |layer, d, r| {
+            full.extend_from_slice(&r.ids);
+            if !r.ids.is_empty() && leaf_layer.is_none() {
+                leaf_layer = Some(layer);
+                owners_dir = d.to_string();
+            }
+            if leaf_layer == Some(layer) {
+                leaf.extend_from_slice(&r.ids);
+            }
+        });
+        if leaf_layer.is_none() {
+            // No approver on the chain Prow walks; `FindApproverOwnersForFile`
+            // ignores `no_parent_owners`, so look further up.
+            owners_dir = tree.approver_owners_dir(f);
+        }
+        full.sort_unstable();
+        full.dedup();
+        leaf.sort_unstable();
+        leaf.dedup();
+        FileView {
+            owners_dir: Cow::Owned(owners_dir),
+            dir: None,
+            approvers: Cow::Owned(full),
+            leaf: Cow::Owned(leaf),
+        }
+    }
 }
 
 /// Login ids: the tree's, extended with people the tree does not know
@@ -224,71 +270,36 @@ impl<'t> Ids<'t> {
 /// Prow's `approvers.Owners` for one PR: the changed files against the tree.
 pub struct PrOwners<'a> {
     tree: &'a OwnersTree,
-    files: Vec<FileView>,
+    files: Vec<FileView<'a>>,
     /// `GetOwnersSet()`, sorted; other structures refer to it by index.
     dirs: Vec<String>,
-    /// `(dir index, approvers)` of the files to check, deduplicated: files of
-    /// a required directory with the same approvers are decided together.
-    groups: Vec<(usize, Vec<u32>)>,
+    /// `(dir index, file index)` of the files to check, one per distinct
+    /// approvers list: files of a required directory with the same approvers
+    /// are decided together.
+    groups: Vec<(usize, usize)>,
     seed: i64,
 }
 
 impl<'a> PrOwners<'a> {
     pub fn new(tree: &'a OwnersTree, files: &[String], seed: i64) -> Self {
-        let mut views = Vec::with_capacity(files.len());
-        for f in files {
-            // One walk: the leaf approvers are the entries of the first level
-            // with any (where `LeafApprovers` stops), and that level is
-            // `FindApproverOwnersForFile` (which never returns the root).
-            let mut full = Vec::new();
-            let mut leaf = Vec::new();
-            let mut leaf_layer = None;
-            let mut owners_dir = String::new();
-            tree.walk_dirs(f, Role::Approvers, false, |layer, d, r| {
-                full.extend_from_slice(&r.ids);
-                if !r.ids.is_empty() && leaf_layer.is_none() {
-                    leaf_layer = Some(layer);
-                    owners_dir = d.to_string();
-                }
-                if leaf_layer == Some(layer) {
-                    leaf.extend_from_slice(&r.ids);
-                }
-            });
-            if leaf_layer.is_none() {
-                // No approver on the chain Prow walks; `FindApproverOwnersForFile`
-                // ignores `no_parent_owners`, so look further up.
-                owners_dir = tree.approver_owners_dir(f);
-            }
-            full.sort_unstable();
-            full.dedup();
-            leaf.sort_unstable();
-            leaf.dedup();
-            views.push(FileView {
-                owners_dir,
-                dir: None,
-                approvers: full,
-                leaf,
-            });
-        }
+        let mut views: Vec<FileView<'a>> = files.iter().map(|f| FileView::new(tree, f)).collect();
         let dirs: Vec<String> = owners_set(tree, files, &views).into_iter().collect();
         let index: rustc_hash::FxHashMap<&str, usize> = dirs
             .iter()
             .enumerate()
             .map(|(i, d)| (d.as_str(), i))
             .collect();
-        let mut pairs: Vec<(usize, &[u32])> = Vec::new();
         for v in &mut views {
-            v.dir = index.get(v.owners_dir.as_str()).copied();
+            v.dir = index.get(v.owners_dir.as_ref()).copied();
         }
-        for v in &views {
-            if let Some(i) = v.dir {
-                pairs.push((i, &v.approvers));
-            }
-        }
+        let mut pairs: Vec<(usize, &[u32], usize)> = views
+            .iter()
+            .enumerate()
+            .filter_map(|(fi, v)| v.dir.map(|d| (d, v.approvers.as_ref(), fi)))
+            .collect();
         pairs.sort_unstable();
-        pairs.dedup();
-        let groups: Vec<(usize, Vec<u32>)> =
-            pairs.into_iter().map(|(i, a)| (i, a.to_vec())).collect();
+        pairs.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        let groups: Vec<(usize, usize)> = pairs.into_iter().map(|(d, _, fi)| (d, fi)).collect();
         PrOwners {
             tree,
             files: views,
@@ -296,6 +307,11 @@ impl<'a> PrOwners<'a> {
             groups,
             seed,
         }
+    }
+
+    /// The approvers of one group.
+    fn group_approvers(&self, file: usize) -> &[u32] {
+        self.files.get(file).map_or(&[], |f| f.approvers.as_ref())
     }
 
     /// `GetOwnersSet()`: the required OWNERS directories, sorted.
@@ -313,8 +329,13 @@ impl<'a> PrOwners<'a> {
     /// `UnapprovedFiles()` for a set of approver ids, per dir index.
     fn unapproved(&self, current: &BTreeSet<u32>) -> Vec<bool> {
         let mut hit = vec![false; self.dirs.len()];
-        for (i, approvers) in &self.groups {
-            if !hit[*i] && !approvers.iter().any(|id| current.contains(id)) {
+        for (i, file) in &self.groups {
+            if !hit[*i]
+                && !self
+                    .group_approvers(*file)
+                    .iter()
+                    .any(|id| current.contains(id))
+            {
                 hit[*i] = true;
             }
         }
@@ -370,9 +391,9 @@ impl<'a> PrOwners<'a> {
         // approved once all its groups are.
         let mut groups_of: HashMap<u32, Vec<usize>> = HashMap::new();
         let mut open = vec![0usize; self.dirs.len()];
-        for (g, (dir, approvers)) in self.groups.iter().enumerate() {
+        for (g, (dir, file)) in self.groups.iter().enumerate() {
             open[*dir] += 1;
-            for a in approvers {
+            for a in self.group_approvers(*file) {
                 groups_of.entry(*a).or_default().push(g);
             }
         }
@@ -461,9 +482,15 @@ impl<'a> PrOwners<'a> {
         out
     }
 
-    /// Every approver id of every changed file (full chains).
-    pub(crate) fn all_approver_ids(&self) -> impl Iterator<Item = u32> + '_ {
-        self.files.iter().flat_map(|f| f.approvers.iter().copied())
+    /// Every changed file's approvers (full chains); a list the tree
+    /// shares between files comes once.
+    pub(crate) fn approver_lists(&self) -> Vec<&[u32]> {
+        let mut seen: rustc_hash::FxHashSet<*const u32> = rustc_hash::FxHashSet::default();
+        self.files
+            .iter()
+            .map(|f| f.approvers.as_ref())
+            .filter(|l| !l.is_empty() && seen.insert(l.as_ptr()))
+            .collect()
     }
 }
 

@@ -197,7 +197,11 @@ impl Replay<'_> {
         let allowed = self.owners_allowed.get_or_insert_with(|| {
             let mut set = rustc_hash::FxHashSet::default();
             match owners {
-                Some(o) => set.extend(o.all_approver_ids()),
+                Some(o) => {
+                    for list in o.approver_lists() {
+                        set.extend(list.iter().copied());
+                    }
+                }
                 None => {
                     for f in files {
                         tree.walk(f, Role::Approvers, false, |_, r| {
@@ -206,10 +210,20 @@ impl Replay<'_> {
                     }
                 }
             }
+            // Files under the same directory share the tree's chain summary:
+            // take each once.
+            let mut seen: rustc_hash::FxHashSet<*const u32> = rustc_hash::FxHashSet::default();
             for f in files {
-                tree.walk(f, Role::Reviewers, false, |_, r| {
-                    set.extend(r.ids.iter().copied())
-                });
+                match tree.chain_summary(f, Role::Reviewers) {
+                    Some(s) => {
+                        if !s.all.is_empty() && seen.insert(s.all.as_ptr()) {
+                            set.extend(s.all.iter().copied());
+                        }
+                    }
+                    None => tree.walk(f, Role::Reviewers, false, |_, r| {
+                        set.extend(r.ids.iter().copied())
+                    }),
+                }
             }
             set
         });

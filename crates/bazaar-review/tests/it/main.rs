@@ -2,6 +2,7 @@
 
 mod approvers;
 mod blunderbuss;
+mod chains;
 mod gorand;
 mod goregex;
 mod no_panic;
