@@ -10,7 +10,9 @@
 //! number).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::commands;
 use crate::gorand::GoRand;
@@ -235,7 +237,7 @@ impl<'a> FileView<'a> {
 struct Ids<'t> {
     tree: &'t OwnersTree,
     extra: Vec<String>,
-    extra_ids: HashMap<String, u32>,
+    extra_ids: FxHashMap<String, u32>,
 }
 
 impl<'t> Ids<'t> {
@@ -243,7 +245,7 @@ impl<'t> Ids<'t> {
         Ids {
             tree,
             extra: Vec::new(),
-            extra_ids: HashMap::new(),
+            extra_ids: FxHashMap::default(),
         }
     }
     fn id(&mut self, lower: &str) -> u32 {
@@ -277,7 +279,31 @@ pub struct PrOwners<'a> {
     /// approvers list: files of a required directory with the same approvers
     /// are decided together.
     groups: Vec<(usize, usize)>,
+    /// `GetApprovers()` / `GetLeafApprovers()` per dir index, sorted, unique.
+    dir_full: Vec<Vec<u32>>,
+    dir_leaf: Vec<Vec<u32>>,
     seed: i64,
+}
+
+/// Per required directory, the union of its files' lists (a list the tree
+/// shares between files is added once), sorted, unique.
+fn per_dir(views: &[FileView<'_>], dirs: usize, leaf: bool) -> Vec<Vec<u32>> {
+    let mut out = vec![Vec::new(); dirs];
+    let mut added: FxHashSet<(usize, *const u32)> = FxHashSet::default();
+    for v in views {
+        let Some(i) = v.dir else { continue };
+        let ids: &[u32] = if leaf { &v.leaf } else { &v.approvers };
+        if let Some(list) = out.get_mut(i)
+            && added.insert((i, ids.as_ptr()))
+        {
+            list.extend_from_slice(ids);
+        }
+    }
+    for list in &mut out {
+        list.sort_unstable();
+        list.dedup();
+    }
+    out
 }
 
 impl<'a> PrOwners<'a> {
@@ -300,11 +326,15 @@ impl<'a> PrOwners<'a> {
         pairs.sort_unstable();
         pairs.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
         let groups: Vec<(usize, usize)> = pairs.into_iter().map(|(d, _, fi)| (d, fi)).collect();
+        let dir_full = per_dir(&views, dirs.len(), false);
+        let dir_leaf = per_dir(&views, dirs.len(), true);
         PrOwners {
             tree,
             files: views,
             dirs,
             groups,
+            dir_full,
+            dir_leaf,
             seed,
         }
     }
@@ -342,16 +372,10 @@ impl<'a> PrOwners<'a> {
         hit
     }
 
-    /// `GetApprovers()` (full) or `GetLeafApprovers()`, per dir index.
-    fn dir_approvers(&self, leaf: bool) -> Vec<BTreeSet<u32>> {
-        let mut out = vec![BTreeSet::new(); self.dirs.len()];
-        for f in &self.files {
-            if let Some(i) = f.dir {
-                let ids = if leaf { &f.leaf } else { &f.approvers };
-                out[i].extend(ids.iter().copied());
-            }
-        }
-        out
+    /// `GetApprovers()` (full) or `GetLeafApprovers()`, per dir index
+    /// (each sorted, unique).
+    fn dir_approvers(&self, leaf: bool) -> &[Vec<u32>] {
+        if leaf { &self.dir_leaf } else { &self.dir_full }
     }
 
     /// `GetShuffledApprovers()`: potential (leaf) approvers, duplicates kept,
@@ -369,13 +393,13 @@ impl<'a> PrOwners<'a> {
             .iter()
             .flat_map(|s| s.iter().copied())
             .collect();
-        all.sort_unstable_by(|a, b| self.tree.login(*a).cmp(self.tree.login(*b)));
+        all.sort_unstable_by(|a, b| self.tree.cmp_logins(*a, *b));
         let order = GoRand::new(self.seed).perm(all.len());
         order.into_iter().map(|i| all[i]).collect()
     }
 
     /// `GetSuggestedApprovers(reverseMap, potential)`: greedy cover.
-    fn suggested(&self, reverse: &HashMap<u32, Vec<usize>>, potential: &[u32]) -> BTreeSet<u32> {
+    fn suggested(&self, reverse: &FxHashMap<u32, Vec<usize>>, potential: &[u32]) -> BTreeSet<u32> {
         // A candidate's later duplicates can never be picked (the bar only
         // rises, to at least their coverage): keep first occurrences.
         let mut seen = BTreeSet::new();
@@ -389,7 +413,7 @@ impl<'a> PrOwners<'a> {
         // `UnapprovedFiles()` kept up to date as approvers are added: a group
         // is satisfied once one of its approvers is in; a directory is
         // approved once all its groups are.
-        let mut groups_of: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut groups_of: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
         let mut open = vec![0usize; self.dirs.len()];
         for (g, (dir, file)) in self.groups.iter().enumerate() {
             open[*dir] += 1;
@@ -437,7 +461,7 @@ impl<'a> PrOwners<'a> {
     /// `KeepCoveringApprovers(reverseMap, known, potential)`.
     fn keep_covering(
         &self,
-        reverse: &HashMap<u32, Vec<usize>>,
+        reverse: &FxHashMap<u32, Vec<usize>>,
         known: &BTreeSet<u32>,
         potential: &[u32],
     ) -> BTreeSet<u32> {
@@ -464,8 +488,8 @@ impl<'a> PrOwners<'a> {
             .map(|a| ids.id(&a.to_lowercase()))
             .collect();
         let randomized = self.shuffled_ids();
-        let leaf_reverse = reverse(&self.dir_approvers(true));
-        let full_reverse = reverse(&self.dir_approvers(false));
+        let leaf_reverse = reverse(self.dir_approvers(true));
+        let full_reverse = reverse(self.dir_approvers(false));
         let approvers_and_assignees: BTreeSet<u32> = current.union(&assignees).copied().collect();
         let suggested = self.keep_covering(&leaf_reverse, &approvers_and_assignees, &randomized);
         let approvers_and_suggested: BTreeSet<u32> = current.union(&suggested).copied().collect();
@@ -495,8 +519,8 @@ impl<'a> PrOwners<'a> {
 }
 
 /// `GetReverseMap`: person → the directories (indices) they can approve.
-fn reverse(m: &[BTreeSet<u32>]) -> HashMap<u32, Vec<usize>> {
-    let mut r: HashMap<u32, Vec<usize>> = HashMap::new();
+fn reverse(m: &[Vec<u32>]) -> FxHashMap<u32, Vec<usize>> {
+    let mut r: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     for (dir, ids) in m.iter().enumerate() {
         for id in ids {
             r.entry(*id).or_default().push(dir);
@@ -536,6 +560,19 @@ fn remove_subdirs_in(tree: &OwnersTree, dirs: &mut rustc_hash::FxHashSet<&str>) 
     let mut snapshot: Vec<&str> = dirs.iter().copied().collect();
     snapshot.sort_unstable();
     for dir in snapshot {
+        if path::is_plain(dir) {
+            // Every ancestor is a prefix: `filepath.Dir` cuts at the last `/`
+            // (`"."`, which canonicalises to `""`, above a single name).
+            let mut p = dir;
+            while !p.is_empty() && !tree.is_no_parent_owners(p) {
+                p = p.get(..path::last_slash(p).unwrap_or(0)).unwrap_or("");
+                if dirs.contains(p) {
+                    dirs.remove(dir);
+                    break;
+                }
+            }
+            continue;
+        }
         let mut p: Cow<'_, str> = Cow::Borrowed(dir);
         // (`p != "/"` guards against a loop Go would not leave; keys are relative.)
         while !tree.is_no_parent_owners(&p) && p != "." && !p.is_empty() && p != "/" {
@@ -636,7 +673,7 @@ impl ApprovalReport {
         let files_approved = !pr.files.is_empty() && unapproved.is_empty();
         let full = owners.dir_approvers(false);
         let leaf = owners.dir_approvers(true);
-        let names = |ids: &BTreeSet<u32>| -> Vec<String> {
+        let names = |ids: &[u32]| -> Vec<String> {
             let mut v: Vec<String> = ids.iter().map(|id| tree.login(*id).to_string()).collect();
             v.sort();
             v

@@ -159,6 +159,10 @@ pub trait ReviewerSource {
     fn login(&self, id: u32) -> &str;
     /// The id of a normalised login, if the source knows it.
     fn login_id(&self, login: &str) -> Option<u32>;
+    /// Order two ids as their logins sort (Go's `sort.Strings`).
+    fn cmp_logins(&self, a: u32, b: u32) -> std::cmp::Ordering {
+        self.login(a).cmp(self.login(b))
+    }
 }
 
 impl ReviewerSource for OwnersTree {
@@ -189,6 +193,10 @@ impl ReviewerSource for OwnersTree {
 
     fn login_id(&self, login: &str) -> Option<u32> {
         OwnersTree::login_id(self, login)
+    }
+
+    fn cmp_logins(&self, a: u32, b: u32) -> std::cmp::Ordering {
+        OwnersTree::cmp_logins(self, a, b)
     }
 }
 
@@ -235,7 +243,7 @@ impl Layered {
     fn list<S: ReviewerSource + ?Sized>(mut self, source: &S) -> Vec<u32> {
         let mut out = Vec::with_capacity(self.len());
         for l in &mut self.layers {
-            l.sort_unstable_by(|a, b| source.login(*a).cmp(source.login(*b)));
+            l.sort_unstable_by(|a, b| source.cmp_logins(*a, *b));
             out.extend_from_slice(l);
         }
         out
@@ -248,7 +256,7 @@ fn pop_sorted<S: ReviewerSource + ?Sized>(
     source: &S,
     rng: &mut GoRand,
 ) -> Option<u32> {
-    items.sort_unstable_by(|a, b| source.login(*a).cmp(source.login(*b)));
+    items.sort_unstable_by(|a, b| source.cmp_logins(*a, *b));
     let i = rng.intn(items.len())?;
     (i < items.len()).then(|| items.remove(i))
 }
@@ -381,7 +389,7 @@ fn get_reviewer_ids<S: ReviewerSource + ?Sized>(
     }
     required.sort_unstable();
     required.dedup();
-    required.sort_unstable_by(|a, b| source.login(*a).cmp(source.login(*b)));
+    required.sort_unstable_by(|a, b| source.cmp_logins(*a, *b));
     (reviewers.list(source), required)
 }
 

@@ -136,6 +136,29 @@ pub fn ordered_events(pr: &PullRequest) -> Vec<(usize, &Event)> {
     v
 }
 
+/// A set of tree login ids, one bit each.
+struct IdSet(Vec<u64>);
+
+impl IdSet {
+    fn new(ids: usize) -> Self {
+        IdSet(vec![0; ids.div_ceil(64)])
+    }
+    fn extend(&mut self, ids: impl IntoIterator<Item = u32>) {
+        for id in ids {
+            let id = id as usize;
+            if let Some(w) = self.0.get_mut(id / 64) {
+                *w |= 1 << (id % 64);
+            }
+        }
+    }
+    fn contains(&self, id: u32) -> bool {
+        let id = id as usize;
+        self.0
+            .get(id / 64)
+            .is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
+}
+
 /// Replay state shared by the plugins.
 struct Replay<'a> {
     pr: &'a PullRequest,
@@ -150,8 +173,8 @@ struct Replay<'a> {
     org_members: BTreeSet<String>,
     collaborators: Option<BTreeSet<String>>,
     /// OWNERS approvers ∪ reviewers of the changed files (lgtm authority),
-    /// as tree login ids, computed on the first lgtm request.
-    owners_allowed: Option<rustc_hash::FxHashSet<u32>>,
+    /// a bit per tree login id, computed on the first lgtm request.
+    owners_allowed: Option<IdSet>,
 }
 
 impl Replay<'_> {
@@ -195,7 +218,7 @@ impl Replay<'_> {
         let files = &self.pr.files;
         let owners = self.owners;
         let allowed = self.owners_allowed.get_or_insert_with(|| {
-            let mut set = rustc_hash::FxHashSet::default();
+            let mut set = IdSet::new(tree.login_count());
             match owners {
                 Some(o) => {
                     for list in o.approver_lists() {
@@ -228,7 +251,7 @@ impl Replay<'_> {
             set
         });
         tree.login_id(&norm_login(login))
-            .is_some_and(|id| allowed.contains(&id))
+            .is_some_and(|id| allowed.contains(id))
     }
 
     fn lgtm(&mut self, idx: usize, e: &Event) {

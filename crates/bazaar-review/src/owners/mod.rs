@@ -289,6 +289,8 @@ pub struct OwnersTree {
     /// Every login stored in a role map, by id (engines work on ids).
     logins: Vec<String>,
     login_ids: FxHashMap<String, u32>,
+    /// Each login id's place in the sorted list of logins (byte order).
+    login_rank: Vec<u32>,
     /// Whether any entry names required reviewers.
     any_required: bool,
     /// What the loader could not read (Prow skips it).
@@ -345,8 +347,35 @@ impl OwnersTree {
             tree.files.push(loaded);
         }
         tree.summarize_chains();
+        tree.rank_logins();
         let diags = crate::rules::load_findings(&tree);
         (tree, diags)
+    }
+
+    /// Number the logins in sorted order ([`Self::cmp_logins`]).
+    fn rank_logins(&mut self) {
+        let mut order: Vec<u32> =
+            (0..u32::try_from(self.logins.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_unstable_by(|a, b| self.login(*a).cmp(self.login(*b)));
+        let mut rank = vec![0u32; order.len()];
+        for (place, id) in order.into_iter().enumerate() {
+            if let Some(r) = rank.get_mut(id as usize) {
+                *r = u32::try_from(place).unwrap_or(u32::MAX);
+            }
+        }
+        self.login_rank = rank;
+    }
+
+    /// Compare two login ids as their logins compare (byte order), without
+    /// looking at the strings.
+    pub fn cmp_logins(&self, a: u32, b: u32) -> std::cmp::Ordering {
+        match (
+            self.login_rank.get(a as usize),
+            self.login_rank.get(b as usize),
+        ) {
+            (Some(x), Some(y)) => x.cmp(y),
+            _ => self.login(a).cmp(self.login(b)),
+        }
     }
 
     /// Compute every key's [`ChainSummary`] for approvers and reviewers.
