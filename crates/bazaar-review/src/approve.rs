@@ -663,34 +663,40 @@ impl ApprovalReport {
     ) -> Self {
         let tree = owners.tree;
         let current = owners.ids_of(approvals.logins());
-        let unapproved: BTreeSet<String> = owners
-            .unapproved(&current)
-            .into_iter()
+        let unapproved_at = owners.unapproved(&current);
+        let unapproved: Vec<String> = unapproved_at
+            .iter()
             .zip(&owners.dirs)
-            .filter(|(u, _)| *u)
+            .filter(|(u, _)| **u)
             .map(|(_, d)| d.clone())
             .collect();
         let files_approved = !pr.files.is_empty() && unapproved.is_empty();
         let full = owners.dir_approvers(false);
         let leaf = owners.dir_approvers(true);
+        // Sorted by login: ids in the tree's login order, then their names.
         let names = |ids: &[u32]| -> Vec<String> {
-            let mut v: Vec<String> = ids.iter().map(|id| tree.login(*id).to_string()).collect();
-            v.sort();
-            v
+            let mut ids = ids.to_vec();
+            ids.sort_unstable_by(|a, b| tree.cmp_logins(*a, *b));
+            ids.iter().map(|id| tree.login(*id).to_string()).collect()
         };
+        // Each approval's tree id (by lower-cased login), looked up once.
+        let approval_ids: Vec<(Option<u32>, &Approval)> = approvals
+            .list()
+            .map(|a| (tree.login_id(&a.login.to_lowercase()), a))
+            .collect();
         let required: Vec<RequiredDir> = owners
             .owners_set()
             .iter()
             .enumerate()
             .map(|(i, dir)| {
-                let approvers = names(&full[i]);
-                let mut approved_by: Vec<String> = approvals
-                    .list()
-                    .filter(|a| approvers.binary_search(&a.login.to_lowercase()).is_ok())
-                    .map(|a| a.login.clone())
+                let can = full.get(i).map_or(&[][..], Vec::as_slice);
+                let mut approved_by: Vec<String> = approval_ids
+                    .iter()
+                    .filter(|(id, _)| id.is_some_and(|id| can.binary_search(&id).is_ok()))
+                    .map(|(_, a)| a.login.clone())
                     .collect();
                 approved_by.sort();
-                let status = if !unapproved.contains(dir) {
+                let status = if !unapproved_at.get(i).copied().unwrap_or(false) {
                     DirStatus::Approved
                 } else if approved_by.is_empty() {
                     DirStatus::Unapproved
@@ -699,23 +705,24 @@ impl ApprovalReport {
                 };
                 RequiredDir {
                     dir: dir.clone(),
-                    leaf_approvers: names(&leaf[i]),
-                    approvers,
+                    leaf_approvers: names(leaf.get(i).map_or(&[][..], Vec::as_slice)),
+                    approvers: names(can),
                     approved_by,
                     status,
                 }
             })
             .collect();
         // `NoIssueApprovers()`: can approve at least one required directory.
-        let can_approve: BTreeSet<&str> = full
-            .iter()
-            .flat_map(|s| s.iter().map(|id| tree.login(*id)))
-            .collect();
-        let no_issue_approvals: Vec<Approval> = approvals
-            .list()
-            .filter(|a| a.no_issue && can_approve.contains(a.login.to_lowercase().as_str()))
-            .cloned()
-            .collect();
+        let no_issue_approvals: Vec<Approval> = if approvals.list().any(|a| a.no_issue) {
+            let can_approve: FxHashSet<u32> = full.iter().flatten().copied().collect();
+            approval_ids
+                .iter()
+                .filter(|(id, a)| a.no_issue && id.is_some_and(|id| can_approve.contains(&id)))
+                .map(|(_, a)| (*a).clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
         let issue = commands::associated_issue(&pr.body);
         let require_issue = pr.config.issue_required;
         let approved =
@@ -728,7 +735,7 @@ impl ApprovalReport {
             approved,
             files_approved,
             required,
-            unapproved_dirs: unapproved.into_iter().collect(),
+            unapproved_dirs: unapproved,
             approvals: approvals.list().cloned().collect(),
             issue,
             require_issue,
