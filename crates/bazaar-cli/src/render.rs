@@ -149,6 +149,25 @@ pub fn diagnostics(
     Ok(has_errors(diags))
 }
 
+/// One finding as a line for stderr, its severity said once:
+/// `file:line:col: rule severity: message`, then an indented `help:` line.
+/// (`Diagnostic`'s own `Display`, used on stdout, leaves the word out for
+/// errors; a prefix such as `warning: ` in front of it would repeat it.)
+pub fn finding(d: &Diagnostic) -> String {
+    let mut s = String::new();
+    let loc = d.location();
+    if !loc.is_empty() {
+        s.push_str(&loc);
+        s.push_str(": ");
+    }
+    s.push_str(&format!("{} {}: {}", d.rule, d.severity, d.message));
+    if let Some(help) = &d.help {
+        s.push_str("\n  help: ");
+        s.push_str(help);
+    }
+    s
+}
+
 /// Quote a CSV field when needed (RFC 4180).
 pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -169,6 +188,32 @@ mod tests {
             [vec!["sig-apps", "sig"], vec!["wg-batch", "wg"]],
         );
         assert_eq!(t, "NAME      KIND\nsig-apps  sig\nwg-batch  wg\n");
+    }
+
+    #[test]
+    fn a_finding_on_stderr_says_its_severity_once() {
+        let e = Diagnostic::error("review/owners-unparsable", "Prow skips this OWNERS file")
+            .at("a/OWNERS", 3, 6)
+            .with_help("fix the YAML");
+        assert_eq!(
+            finding(&e),
+            "a/OWNERS:3:6: review/owners-unparsable error: Prow skips this OWNERS file\n  help: fix the YAML"
+        );
+        let w = Diagnostic::warning("review/alias-unused", "alias `x` is never used").at(
+            "OWNERS_ALIASES",
+            2,
+            3,
+        );
+        assert_eq!(
+            finding(&w),
+            "OWNERS_ALIASES:2:3: review/alias-unused warning: alias `x` is never used"
+        );
+        let i = Diagnostic::info("vote/ballots-missing", "no ballots");
+        assert_eq!(finding(&i), "vote/ballots-missing info: no ballots");
+        for d in [&e, &w, &i] {
+            let word = d.severity.as_str();
+            assert_eq!(finding(d).matches(word).count(), 1, "{}", finding(d));
+        }
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! in a temporary directory) a repository with 1,500 OWNERS files over 25,000
 //! paths and 40 aliases, then at 2x and 4x that size, and prints:
 //! - the time to walk, read and build the OWNERS tree (target: < 50 ms at 1x);
-//! - the time to evaluate a 1,000-file PR with 30 timeline events (< 2 ms);
+//! - the time to evaluate a 1,000-file PR with 30 timeline events (< 2 ms),
+//!   without and with blunderbuss's reviewer suggestion (what a bot runs on
+//!   each event, and on the PR's opening);
 //! - the peak memory of a process doing both (< 100 MB), measured in a child
 //!   process (this binary re-run with `BAZAAR_BENCH_CHILD`) from `VmHWM`.
 //!
@@ -271,9 +273,9 @@ fn main() {
         child(Path::new(&root));
         return;
     }
-    // Profiling aid: `BAZAAR_BENCH_PROFILE=load|eval|eval-event|parts` repeats one
-    // phase (at `BAZAAR_BENCH_SCALE`, default 1x)
-    // (e.g. under `perf record`).
+    // Profiling aid: `BAZAAR_BENCH_PROFILE=load|eval|eval-event|prowners|blunderbuss`
+    // repeats one phase `BAZAAR_BENCH_RUNS` times (at `BAZAAR_BENCH_SCALE`,
+    // default 1x), e.g. under `perf record`; `parts` times the engine's parts.
     if let Ok(phase) = std::env::var("BAZAAR_BENCH_PROFILE") {
         let dir = tempfile::tempdir().expect("tempdir");
         let scale = std::env::var("BAZAAR_BENCH_SCALE")
@@ -305,37 +307,63 @@ fn main() {
                 std::hint::black_box(bazaar_review::owners::parse::parse_owners(&s.text));
             }
             eprintln!("parse only {:?}", t.elapsed());
-            let t = Instant::now();
+            // Engine parts: medians of 51 runs each.
+            let time = |label: &str, f: &mut dyn FnMut()| {
+                let mut v = Vec::new();
+                for _ in 0..51 {
+                    let t = Instant::now();
+                    f();
+                    v.push(t.elapsed());
+                }
+                eprintln!("{label:<28} {:>8.3} ms", median(v));
+            };
             let owners = bazaar_review::approve::PrOwners::new(&tree, &pr.files, pr.number);
-            eprintln!(
-                "PrOwners::new {:?} ({} required)",
-                t.elapsed(),
-                owners.owners_set().len()
-            );
-            let t = Instant::now();
+            eprintln!("({} required dirs)", owners.owners_set().len());
+            time("PrOwners::new", &mut || {
+                std::hint::black_box(bazaar_review::approve::PrOwners::new(
+                    &tree, &pr.files, pr.number,
+                ));
+            });
             let ap = bazaar_review::approve::Approvals::default();
-            let _ = owners.ccs(&ap, &[]);
-            eprintln!("ccs {:?}", t.elapsed());
-            let t = Instant::now();
-            let _ = bazaar_review::approve::ApprovalReport::compute(&tree, &pr, &ap);
-            eprintln!("compute {:?}", t.elapsed());
-            let t = Instant::now();
-            let _ = bazaar_review::blunderbuss::pick_reviewers(
-                &tree,
-                "x",
-                &pr.files,
-                &Default::default(),
-                1,
-            );
-            eprintln!("blunderbuss {:?}", t.elapsed());
-            let t = Instant::now();
-            for f in &pr.files {
-                std::hint::black_box((tree.approvers(f), tree.reviewers(f)));
+            time("ccs", &mut || {
+                std::hint::black_box(owners.ccs(&ap, &[]));
+            });
+            time("ApprovalReport::compute", &mut || {
+                std::hint::black_box(bazaar_review::approve::ApprovalReport::compute(
+                    &tree, &pr, &ap,
+                ));
+            });
+            time("blunderbuss", &mut || {
+                std::hint::black_box(bazaar_review::blunderbuss::pick_reviewers(
+                    &tree,
+                    "x",
+                    &pr.files,
+                    &Default::default(),
+                    1,
+                ));
+            });
+            for role in [
+                bazaar_review::owners::Role::Approvers,
+                bazaar_review::owners::Role::Reviewers,
+            ] {
+                time(&format!("walk {role:?}"), &mut || {
+                    let mut n = 0usize;
+                    for f in &pr.files {
+                        tree.walk(f, role, false, |_, r| n += r.ids.len());
+                    }
+                    std::hint::black_box(n);
+                });
             }
-            eprintln!("allowed {:?}", t.elapsed());
-            let t = Instant::now();
-            std::hint::black_box(evaluate(&tree, &pr, &EngineOptions::default()));
-            eprintln!("evaluate {:?}", t.elapsed());
+            let per_event = EngineOptions {
+                suggest_reviewers: false,
+                ..EngineOptions::default()
+            };
+            time("evaluate", &mut || {
+                std::hint::black_box(evaluate(&tree, &pr, &per_event));
+            });
+            time("evaluate +suggest", &mut || {
+                std::hint::black_box(evaluate(&tree, &pr, &EngineOptions::default()));
+            });
             return;
         }
         let runs = if phase == "none" {
@@ -351,6 +379,18 @@ fn main() {
                 std::hint::black_box(
                     bazaar_review::load::load_tree(dir.path(), &config).expect("load"),
                 );
+            } else if phase == "prowners" {
+                std::hint::black_box(bazaar_review::approve::PrOwners::new(
+                    &tree, &pr.files, pr.number,
+                ));
+            } else if phase == "blunderbuss" {
+                std::hint::black_box(bazaar_review::blunderbuss::pick_reviewers(
+                    &tree,
+                    &pr.author,
+                    &pr.files,
+                    &Default::default(),
+                    pr.number,
+                ));
             } else {
                 let options = EngineOptions {
                     suggest_reviewers: phase != "eval-event",
@@ -367,15 +407,21 @@ fn main() {
         println!("review bench: skipped (run `cargo bench -p bazaar-review`)");
         return;
     }
+    // `BAZAAR_BENCH_SCALES=1` (comma-separated) measures fewer sizes.
+    let scales: Vec<usize> = std::env::var("BAZAAR_BENCH_SCALES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
+        .filter(|v: &Vec<usize>| !v.is_empty())
+        .unwrap_or_else(|| vec![1, 2, 4]);
     let mut rows: Vec<(usize, Figures)> = Vec::new();
-    for scale in [1, 2, 4] {
+    for scale in scales {
         eprintln!("generating and measuring scale {scale}x ...");
         rows.push((scale, measure(scale)));
     }
     let base = &rows[0].1;
     println!("\nbazaar-review benchmark (medians; release build)\n");
     println!(
-        "{:<6} {:>7} {:>8} {:>9} {:>6} {:>9} {:>6} {:>10} {:>6} {:>8} {:>6}",
+        "{:<6} {:>7} {:>8} {:>9} {:>6} {:>9} {:>6} {:>12} {:>6} {:>8} {:>6}",
         "scale",
         "OWNERS",
         "paths",
@@ -383,14 +429,14 @@ fn main() {
         "x1x",
         "eval ms",
         "x1x",
-        "+suggest",
+        "+suggest ms",
         "x1x",
         "peak MB",
         "x1x"
     );
     for (scale, f) in &rows {
         println!(
-            "{:<6} {:>7} {:>8} {:>9.2} {:>6.2} {:>9.3} {:>6.2} {:>10.3} {:>6.2} {:>8.1} {:>6.2}",
+            "{:<6} {:>7} {:>8} {:>9.2} {:>6.2} {:>9.3} {:>6.2} {:>12.3} {:>6.2} {:>8.1} {:>6.2}",
             format!("{scale}x"),
             f.owners,
             f.paths,
@@ -406,14 +452,16 @@ fn main() {
     }
     println!(
         "\neval: approve, lgtm and the other plugins over the 30 events, the notification and\n\
-         suggested approvers; +suggest also picks reviewers (blunderbuss, run by Prow on PR open)."
+         suggested approvers, without the reviewer suggestion; +suggest: the same with\n\
+         blunderbuss's reviewer pick (run by Prow when the PR opens)."
     );
     println!(
-        "\ntargets at 1x: load {:.2} ms / {TARGET_LOAD_MS} ms = {:.2}; eval {:.3} ms / {TARGET_EVAL_MS} ms = {:.2} (+suggest {:.2}); peak {:.1} MB / {TARGET_PEAK_MB} MB = {:.2}",
+        "\ntargets at 1x: load {:.2} ms / {TARGET_LOAD_MS} ms = {:.2}; eval {:.3} ms / {TARGET_EVAL_MS} ms = {:.2}, with suggestion {:.3} ms / {TARGET_EVAL_MS} ms = {:.2}; peak {:.1} MB / {TARGET_PEAK_MB} MB = {:.2}",
         base.load_ms,
         base.load_ms / TARGET_LOAD_MS,
         base.eval_ms,
         base.eval_ms / TARGET_EVAL_MS,
+        base.eval_full_ms,
         base.eval_full_ms / TARGET_EVAL_MS,
         base.peak_mb,
         base.peak_mb / TARGET_PEAK_MB

@@ -10,7 +10,9 @@
 //! number).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::commands;
 use crate::gorand::GoRand;
@@ -172,16 +174,62 @@ pub fn collect_approvals(pr: &PullRequest, events: &[&Event]) -> Approvals {
     ap
 }
 
-/// Per changed file, what the approvers computation needs (computed once).
-struct FileView {
+/// Per changed file, what the approvers computation needs (computed once;
+/// borrowed from the tree's precomputed chains where the walk allows).
+struct FileView<'a> {
     /// `FindApproverOwnersForFile(f)`.
-    owners_dir: String,
+    owners_dir: Cow<'a, str>,
     /// Index of `owners_dir` in the required set, if it is required.
     dir: Option<usize>,
     /// `Approvers(f).Set()`, as tree login ids, sorted.
-    approvers: Vec<u32>,
+    approvers: Cow<'a, [u32]>,
     /// `LeafApprovers(f)`, as tree login ids, sorted.
-    leaf: Vec<u32>,
+    leaf: Cow<'a, [u32]>,
+}
+
+impl<'a> FileView<'a> {
+    fn new(tree: &'a OwnersTree, f: &str) -> Self {
+        if let Some(s) = tree.chain_summary(f, Role::Approvers) {
+            return FileView {
+                owners_dir: Cow::Borrowed(&s.leaf_dir),
+                dir: None,
+                approvers: Cow::Borrowed(&s.all),
+                leaf: Cow::Borrowed(&s.leaf),
+            };
+        }
+        // One walk: the leaf approvers are the entries of the first level
+        // with any (where `LeafApprovers` stops), and that level is
+        // `FindApproverOwnersForFile` (which never returns the root).
+        let mut full = Vec::new();
+        let mut leaf = Vec::new();
+        let mut leaf_layer = None;
+        let mut owners_dir = String::new();
+        tree.walk_dirs(f, Role::Approvers, false, |layer, d, r| {
+            full.extend_from_slice(&r.ids);
+            if !r.ids.is_empty() && leaf_layer.is_none() {
+                leaf_layer = Some(layer);
+                owners_dir = d.to_string();
+            }
+            if leaf_layer == Some(layer) {
+                leaf.extend_from_slice(&r.ids);
+            }
+        });
+        if leaf_layer.is_none() {
+            // No approver on the chain Prow walks; `FindApproverOwnersForFile`
+            // ignores `no_parent_owners`, so look further up.
+            owners_dir = tree.approver_owners_dir(f);
+        }
+        full.sort_unstable();
+        full.dedup();
+        leaf.sort_unstable();
+        leaf.dedup();
+        FileView {
+            owners_dir: Cow::Owned(owners_dir),
+            dir: None,
+            approvers: Cow::Owned(full),
+            leaf: Cow::Owned(leaf),
+        }
+    }
 }
 
 /// Login ids: the tree's, extended with people the tree does not know
@@ -189,7 +237,7 @@ struct FileView {
 struct Ids<'t> {
     tree: &'t OwnersTree,
     extra: Vec<String>,
-    extra_ids: HashMap<String, u32>,
+    extra_ids: FxHashMap<String, u32>,
 }
 
 impl<'t> Ids<'t> {
@@ -197,7 +245,7 @@ impl<'t> Ids<'t> {
         Ids {
             tree,
             extra: Vec::new(),
-            extra_ids: HashMap::new(),
+            extra_ids: FxHashMap::default(),
         }
     }
     fn id(&mut self, lower: &str) -> u32 {
@@ -224,78 +272,76 @@ impl<'t> Ids<'t> {
 /// Prow's `approvers.Owners` for one PR: the changed files against the tree.
 pub struct PrOwners<'a> {
     tree: &'a OwnersTree,
-    files: Vec<FileView>,
+    files: Vec<FileView<'a>>,
     /// `GetOwnersSet()`, sorted; other structures refer to it by index.
     dirs: Vec<String>,
-    /// `(dir index, approvers)` of the files to check, deduplicated: files of
-    /// a required directory with the same approvers are decided together.
-    groups: Vec<(usize, Vec<u32>)>,
+    /// `(dir index, file index)` of the files to check, one per distinct
+    /// approvers list: files of a required directory with the same approvers
+    /// are decided together.
+    groups: Vec<(usize, usize)>,
+    /// `GetApprovers()` / `GetLeafApprovers()` per dir index, sorted, unique.
+    dir_full: Vec<Vec<u32>>,
+    dir_leaf: Vec<Vec<u32>>,
     seed: i64,
+}
+
+/// Per required directory, the union of its files' lists (a list the tree
+/// shares between files is added once), sorted, unique.
+fn per_dir(views: &[FileView<'_>], dirs: usize, leaf: bool) -> Vec<Vec<u32>> {
+    let mut out = vec![Vec::new(); dirs];
+    let mut added: FxHashSet<(usize, *const u32)> = FxHashSet::default();
+    for v in views {
+        let Some(i) = v.dir else { continue };
+        let ids: &[u32] = if leaf { &v.leaf } else { &v.approvers };
+        if let Some(list) = out.get_mut(i)
+            && added.insert((i, ids.as_ptr()))
+        {
+            list.extend_from_slice(ids);
+        }
+    }
+    for list in &mut out {
+        list.sort_unstable();
+        list.dedup();
+    }
+    out
 }
 
 impl<'a> PrOwners<'a> {
     pub fn new(tree: &'a OwnersTree, files: &[String], seed: i64) -> Self {
-        let mut views = Vec::with_capacity(files.len());
-        for f in files {
-            // One walk: the leaf approvers are the entries of the first level
-            // with any (where `LeafApprovers` stops), and that level is
-            // `FindApproverOwnersForFile` (which never returns the root).
-            let mut full = Vec::new();
-            let mut leaf = Vec::new();
-            let mut leaf_layer = None;
-            let mut owners_dir = String::new();
-            tree.walk_dirs(f, Role::Approvers, false, |layer, d, r| {
-                full.extend_from_slice(&r.ids);
-                if !r.ids.is_empty() && leaf_layer.is_none() {
-                    leaf_layer = Some(layer);
-                    owners_dir = d.to_string();
-                }
-                if leaf_layer == Some(layer) {
-                    leaf.extend_from_slice(&r.ids);
-                }
-            });
-            if leaf_layer.is_none() {
-                // No approver on the chain Prow walks; `FindApproverOwnersForFile`
-                // ignores `no_parent_owners`, so look further up.
-                owners_dir = tree.approver_owners_dir(f);
-            }
-            full.sort_unstable();
-            full.dedup();
-            leaf.sort_unstable();
-            leaf.dedup();
-            views.push(FileView {
-                owners_dir,
-                dir: None,
-                approvers: full,
-                leaf,
-            });
-        }
+        let mut views: Vec<FileView<'a>> = files.iter().map(|f| FileView::new(tree, f)).collect();
         let dirs: Vec<String> = owners_set(tree, files, &views).into_iter().collect();
         let index: rustc_hash::FxHashMap<&str, usize> = dirs
             .iter()
             .enumerate()
             .map(|(i, d)| (d.as_str(), i))
             .collect();
-        let mut pairs: Vec<(usize, &[u32])> = Vec::new();
         for v in &mut views {
-            v.dir = index.get(v.owners_dir.as_str()).copied();
+            v.dir = index.get(v.owners_dir.as_ref()).copied();
         }
-        for v in &views {
-            if let Some(i) = v.dir {
-                pairs.push((i, &v.approvers));
-            }
-        }
+        let mut pairs: Vec<(usize, &[u32], usize)> = views
+            .iter()
+            .enumerate()
+            .filter_map(|(fi, v)| v.dir.map(|d| (d, v.approvers.as_ref(), fi)))
+            .collect();
         pairs.sort_unstable();
-        pairs.dedup();
-        let groups: Vec<(usize, Vec<u32>)> =
-            pairs.into_iter().map(|(i, a)| (i, a.to_vec())).collect();
+        pairs.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        let groups: Vec<(usize, usize)> = pairs.into_iter().map(|(d, _, fi)| (d, fi)).collect();
+        let dir_full = per_dir(&views, dirs.len(), false);
+        let dir_leaf = per_dir(&views, dirs.len(), true);
         PrOwners {
             tree,
             files: views,
             dirs,
             groups,
+            dir_full,
+            dir_leaf,
             seed,
         }
+    }
+
+    /// The approvers of one group.
+    fn group_approvers(&self, file: usize) -> &[u32] {
+        self.files.get(file).map_or(&[], |f| f.approvers.as_ref())
     }
 
     /// `GetOwnersSet()`: the required OWNERS directories, sorted.
@@ -313,24 +359,23 @@ impl<'a> PrOwners<'a> {
     /// `UnapprovedFiles()` for a set of approver ids, per dir index.
     fn unapproved(&self, current: &BTreeSet<u32>) -> Vec<bool> {
         let mut hit = vec![false; self.dirs.len()];
-        for (i, approvers) in &self.groups {
-            if !hit[*i] && !approvers.iter().any(|id| current.contains(id)) {
+        for (i, file) in &self.groups {
+            if !hit[*i]
+                && !self
+                    .group_approvers(*file)
+                    .iter()
+                    .any(|id| current.contains(id))
+            {
                 hit[*i] = true;
             }
         }
         hit
     }
 
-    /// `GetApprovers()` (full) or `GetLeafApprovers()`, per dir index.
-    fn dir_approvers(&self, leaf: bool) -> Vec<BTreeSet<u32>> {
-        let mut out = vec![BTreeSet::new(); self.dirs.len()];
-        for f in &self.files {
-            if let Some(i) = f.dir {
-                let ids = if leaf { &f.leaf } else { &f.approvers };
-                out[i].extend(ids.iter().copied());
-            }
-        }
-        out
+    /// `GetApprovers()` (full) or `GetLeafApprovers()`, per dir index
+    /// (each sorted, unique).
+    fn dir_approvers(&self, leaf: bool) -> &[Vec<u32>] {
+        if leaf { &self.dir_leaf } else { &self.dir_full }
     }
 
     /// `GetShuffledApprovers()`: potential (leaf) approvers, duplicates kept,
@@ -348,13 +393,13 @@ impl<'a> PrOwners<'a> {
             .iter()
             .flat_map(|s| s.iter().copied())
             .collect();
-        all.sort_unstable_by(|a, b| self.tree.login(*a).cmp(self.tree.login(*b)));
+        all.sort_unstable_by(|a, b| self.tree.cmp_logins(*a, *b));
         let order = GoRand::new(self.seed).perm(all.len());
         order.into_iter().map(|i| all[i]).collect()
     }
 
     /// `GetSuggestedApprovers(reverseMap, potential)`: greedy cover.
-    fn suggested(&self, reverse: &HashMap<u32, Vec<usize>>, potential: &[u32]) -> BTreeSet<u32> {
+    fn suggested(&self, reverse: &FxHashMap<u32, Vec<usize>>, potential: &[u32]) -> BTreeSet<u32> {
         // A candidate's later duplicates can never be picked (the bar only
         // rises, to at least their coverage): keep first occurrences.
         let mut seen = BTreeSet::new();
@@ -368,11 +413,11 @@ impl<'a> PrOwners<'a> {
         // `UnapprovedFiles()` kept up to date as approvers are added: a group
         // is satisfied once one of its approvers is in; a directory is
         // approved once all its groups are.
-        let mut groups_of: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut groups_of: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
         let mut open = vec![0usize; self.dirs.len()];
-        for (g, (dir, approvers)) in self.groups.iter().enumerate() {
+        for (g, (dir, file)) in self.groups.iter().enumerate() {
             open[*dir] += 1;
-            for a in approvers {
+            for a in self.group_approvers(*file) {
                 groups_of.entry(*a).or_default().push(g);
             }
         }
@@ -416,7 +461,7 @@ impl<'a> PrOwners<'a> {
     /// `KeepCoveringApprovers(reverseMap, known, potential)`.
     fn keep_covering(
         &self,
-        reverse: &HashMap<u32, Vec<usize>>,
+        reverse: &FxHashMap<u32, Vec<usize>>,
         known: &BTreeSet<u32>,
         potential: &[u32],
     ) -> BTreeSet<u32> {
@@ -443,8 +488,8 @@ impl<'a> PrOwners<'a> {
             .map(|a| ids.id(&a.to_lowercase()))
             .collect();
         let randomized = self.shuffled_ids();
-        let leaf_reverse = reverse(&self.dir_approvers(true));
-        let full_reverse = reverse(&self.dir_approvers(false));
+        let leaf_reverse = reverse(self.dir_approvers(true));
+        let full_reverse = reverse(self.dir_approvers(false));
         let approvers_and_assignees: BTreeSet<u32> = current.union(&assignees).copied().collect();
         let suggested = self.keep_covering(&leaf_reverse, &approvers_and_assignees, &randomized);
         let approvers_and_suggested: BTreeSet<u32> = current.union(&suggested).copied().collect();
@@ -461,15 +506,21 @@ impl<'a> PrOwners<'a> {
         out
     }
 
-    /// Every approver id of every changed file (full chains).
-    pub(crate) fn all_approver_ids(&self) -> impl Iterator<Item = u32> + '_ {
-        self.files.iter().flat_map(|f| f.approvers.iter().copied())
+    /// Every changed file's approvers (full chains); a list the tree
+    /// shares between files comes once.
+    pub(crate) fn approver_lists(&self) -> Vec<&[u32]> {
+        let mut seen: rustc_hash::FxHashSet<*const u32> = rustc_hash::FxHashSet::default();
+        self.files
+            .iter()
+            .map(|f| f.approvers.as_ref())
+            .filter(|l| !l.is_empty() && seen.insert(l.as_ptr()))
+            .collect()
     }
 }
 
 /// `GetReverseMap`: person → the directories (indices) they can approve.
-fn reverse(m: &[BTreeSet<u32>]) -> HashMap<u32, Vec<usize>> {
-    let mut r: HashMap<u32, Vec<usize>> = HashMap::new();
+fn reverse(m: &[Vec<u32>]) -> FxHashMap<u32, Vec<usize>> {
+    let mut r: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     for (dir, ids) in m.iter().enumerate() {
         for id in ids {
             r.entry(*id).or_default().push(dir);
@@ -509,6 +560,19 @@ fn remove_subdirs_in(tree: &OwnersTree, dirs: &mut rustc_hash::FxHashSet<&str>) 
     let mut snapshot: Vec<&str> = dirs.iter().copied().collect();
     snapshot.sort_unstable();
     for dir in snapshot {
+        if path::is_plain(dir) {
+            // Every ancestor is a prefix: `filepath.Dir` cuts at the last `/`
+            // (`"."`, which canonicalises to `""`, above a single name).
+            let mut p = dir;
+            while !p.is_empty() && !tree.is_no_parent_owners(p) {
+                p = p.get(..path::last_slash(p).unwrap_or(0)).unwrap_or("");
+                if dirs.contains(p) {
+                    dirs.remove(dir);
+                    break;
+                }
+            }
+            continue;
+        }
         let mut p: Cow<'_, str> = Cow::Borrowed(dir);
         // (`p != "/"` guards against a loop Go would not leave; keys are relative.)
         while !tree.is_no_parent_owners(&p) && p != "." && !p.is_empty() && p != "/" {
@@ -599,34 +663,40 @@ impl ApprovalReport {
     ) -> Self {
         let tree = owners.tree;
         let current = owners.ids_of(approvals.logins());
-        let unapproved: BTreeSet<String> = owners
-            .unapproved(&current)
-            .into_iter()
+        let unapproved_at = owners.unapproved(&current);
+        let unapproved: Vec<String> = unapproved_at
+            .iter()
             .zip(&owners.dirs)
-            .filter(|(u, _)| *u)
+            .filter(|(u, _)| **u)
             .map(|(_, d)| d.clone())
             .collect();
         let files_approved = !pr.files.is_empty() && unapproved.is_empty();
         let full = owners.dir_approvers(false);
         let leaf = owners.dir_approvers(true);
-        let names = |ids: &BTreeSet<u32>| -> Vec<String> {
-            let mut v: Vec<String> = ids.iter().map(|id| tree.login(*id).to_string()).collect();
-            v.sort();
-            v
+        // Sorted by login: ids in the tree's login order, then their names.
+        let names = |ids: &[u32]| -> Vec<String> {
+            let mut ids = ids.to_vec();
+            ids.sort_unstable_by(|a, b| tree.cmp_logins(*a, *b));
+            ids.iter().map(|id| tree.login(*id).to_string()).collect()
         };
+        // Each approval's tree id (by lower-cased login), looked up once.
+        let approval_ids: Vec<(Option<u32>, &Approval)> = approvals
+            .list()
+            .map(|a| (tree.login_id(&a.login.to_lowercase()), a))
+            .collect();
         let required: Vec<RequiredDir> = owners
             .owners_set()
             .iter()
             .enumerate()
             .map(|(i, dir)| {
-                let approvers = names(&full[i]);
-                let mut approved_by: Vec<String> = approvals
-                    .list()
-                    .filter(|a| approvers.binary_search(&a.login.to_lowercase()).is_ok())
-                    .map(|a| a.login.clone())
+                let can = full.get(i).map_or(&[][..], Vec::as_slice);
+                let mut approved_by: Vec<String> = approval_ids
+                    .iter()
+                    .filter(|(id, _)| id.is_some_and(|id| can.binary_search(&id).is_ok()))
+                    .map(|(_, a)| a.login.clone())
                     .collect();
                 approved_by.sort();
-                let status = if !unapproved.contains(dir) {
+                let status = if !unapproved_at.get(i).copied().unwrap_or(false) {
                     DirStatus::Approved
                 } else if approved_by.is_empty() {
                     DirStatus::Unapproved
@@ -635,23 +705,24 @@ impl ApprovalReport {
                 };
                 RequiredDir {
                     dir: dir.clone(),
-                    leaf_approvers: names(&leaf[i]),
-                    approvers,
+                    leaf_approvers: names(leaf.get(i).map_or(&[][..], Vec::as_slice)),
+                    approvers: names(can),
                     approved_by,
                     status,
                 }
             })
             .collect();
         // `NoIssueApprovers()`: can approve at least one required directory.
-        let can_approve: BTreeSet<&str> = full
-            .iter()
-            .flat_map(|s| s.iter().map(|id| tree.login(*id)))
-            .collect();
-        let no_issue_approvals: Vec<Approval> = approvals
-            .list()
-            .filter(|a| a.no_issue && can_approve.contains(a.login.to_lowercase().as_str()))
-            .cloned()
-            .collect();
+        let no_issue_approvals: Vec<Approval> = if approvals.list().any(|a| a.no_issue) {
+            let can_approve: FxHashSet<u32> = full.iter().flatten().copied().collect();
+            approval_ids
+                .iter()
+                .filter(|(id, a)| a.no_issue && id.is_some_and(|id| can_approve.contains(&id)))
+                .map(|(_, a)| (*a).clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
         let issue = commands::associated_issue(&pr.body);
         let require_issue = pr.config.issue_required;
         let approved =
@@ -664,7 +735,7 @@ impl ApprovalReport {
             approved,
             files_approved,
             required,
-            unapproved_dirs: unapproved.into_iter().collect(),
+            unapproved_dirs: unapproved,
             approvals: approvals.list().cloned().collect(),
             issue,
             require_issue,

@@ -95,7 +95,9 @@ pub struct Evaluation {
     pub closed: bool,
     pub trust: TrustState,
     /// Reviewers blunderbuss would request when the PR opened (empty when
-    /// [`EngineOptions::suggest_reviewers`] is off).
+    /// [`EngineOptions::suggest_reviewers`] is off, and when blunderbuss
+    /// would not run: a `/cc` in the body, an ignored draft or author; see
+    /// [`blunderbuss::handles_pull_request`]).
     pub suggested_reviewers: ReviewerPick,
     /// The `[APPROVALNOTIFIER]` comment.
     pub notification: String,
@@ -134,6 +136,29 @@ pub fn ordered_events(pr: &PullRequest) -> Vec<(usize, &Event)> {
     v
 }
 
+/// A set of tree login ids, one bit each.
+struct IdSet(Vec<u64>);
+
+impl IdSet {
+    fn new(ids: usize) -> Self {
+        IdSet(vec![0; ids.div_ceil(64)])
+    }
+    fn extend(&mut self, ids: impl IntoIterator<Item = u32>) {
+        for id in ids {
+            let id = id as usize;
+            if let Some(w) = self.0.get_mut(id / 64) {
+                *w |= 1 << (id % 64);
+            }
+        }
+    }
+    fn contains(&self, id: u32) -> bool {
+        let id = id as usize;
+        self.0
+            .get(id / 64)
+            .is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
+}
+
 /// Replay state shared by the plugins.
 struct Replay<'a> {
     pr: &'a PullRequest,
@@ -148,8 +173,8 @@ struct Replay<'a> {
     org_members: BTreeSet<String>,
     collaborators: Option<BTreeSet<String>>,
     /// OWNERS approvers ∪ reviewers of the changed files (lgtm authority),
-    /// as tree login ids, computed on the first lgtm request.
-    owners_allowed: Option<rustc_hash::FxHashSet<u32>>,
+    /// a bit per tree login id, computed on the first lgtm request.
+    owners_allowed: Option<IdSet>,
 }
 
 impl Replay<'_> {
@@ -193,9 +218,13 @@ impl Replay<'_> {
         let files = &self.pr.files;
         let owners = self.owners;
         let allowed = self.owners_allowed.get_or_insert_with(|| {
-            let mut set = rustc_hash::FxHashSet::default();
+            let mut set = IdSet::new(tree.login_count());
             match owners {
-                Some(o) => set.extend(o.all_approver_ids()),
+                Some(o) => {
+                    for list in o.approver_lists() {
+                        set.extend(list.iter().copied());
+                    }
+                }
                 None => {
                     for f in files {
                         tree.walk(f, Role::Approvers, false, |_, r| {
@@ -204,15 +233,25 @@ impl Replay<'_> {
                     }
                 }
             }
+            // Files under the same directory share the tree's chain summary:
+            // take each once.
+            let mut seen: rustc_hash::FxHashSet<*const u32> = rustc_hash::FxHashSet::default();
             for f in files {
-                tree.walk(f, Role::Reviewers, false, |_, r| {
-                    set.extend(r.ids.iter().copied())
-                });
+                match tree.chain_summary(f, Role::Reviewers) {
+                    Some(s) => {
+                        if !s.all.is_empty() && seen.insert(s.all.as_ptr()) {
+                            set.extend(s.all.iter().copied());
+                        }
+                    }
+                    None => tree.walk(f, Role::Reviewers, false, |_, r| {
+                        set.extend(r.ids.iter().copied())
+                    }),
+                }
             }
             set
         });
         tree.login_id(&norm_login(login))
-            .is_some_and(|id| allowed.contains(&id))
+            .is_some_and(|id| allowed.contains(id))
     }
 
     fn lgtm(&mut self, idx: usize, e: &Event) {
@@ -568,7 +607,14 @@ pub fn evaluate(tree: &OwnersTree, pr: &PullRequest, options: &EngineOptions) ->
         let text = notifier::message(&report, &pr.repo, &options.links, false);
         (report, text)
     };
-    let suggested_reviewers = if pr.is_issue || !options.suggest_reviewers {
+    let opened = blunderbuss::handles_pull_request(
+        &options.blunderbuss,
+        blunderbuss::PrAction::Opened,
+        &pr.body,
+        pr.draft,
+        &pr.author,
+    );
+    let suggested_reviewers = if pr.is_issue || !options.suggest_reviewers || !opened {
         ReviewerPick::default()
     } else {
         blunderbuss::pick_reviewers(tree, &pr.author, &pr.files, &options.blunderbuss, pr.number)

@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 
 use bazaar_core::Diagnostic;
 
-use crate::owners::{DirDenylist, OwnersConfig, OwnersTree, SourceFile, SourceKind};
+use crate::owners::{
+    DirDenylist, OwnersConfig, OwnersTree, Pos, SourceFile, SourceKind, Unreadable,
+    UnreadableReason,
+};
 use crate::pr::{PrError, PullRequest};
 
 /// Input that cannot be read at all (the CLI exits 2).
@@ -24,7 +27,8 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("`{path}`:{}:{}: {}", .error.line, .error.col, .error.message)]
+    /// Located once: `path:line:col: message`.
+    #[error("{}:{}:{}: {}", .path.display(), .error.line, .error.col, .error.message)]
     PullRequest { path: PathBuf, error: PrError },
 }
 
@@ -34,7 +38,10 @@ pub struct Checkout {
     pub sources: Vec<SourceFile>,
     /// Text of the root `OWNERS_ALIASES`, if there is one.
     pub aliases: Option<String>,
-    /// Problems met while walking (unreadable entries, bad denylist patterns).
+    /// OWNERS files and directories that could not be read (Prow skips them).
+    pub unreadable: Vec<Unreadable>,
+    /// Other problems met while walking (bad denylist patterns, an
+    /// unreadable OWNERS_ALIASES).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -111,6 +118,7 @@ pub fn read_checkout(root: &Path, config: &OwnersConfig) -> Result<Checkout, Loa
     });
     for part in parts {
         out.sources.extend(part.sources);
+        out.unreadable.extend(part.unreadable);
         out.diagnostics.extend(part.diagnostics);
     }
     out.sources.sort_by(|a, b| a.path.cmp(&b.path));
@@ -155,13 +163,22 @@ fn walk_subtree(
             Ok(e) => visit_file(root, e.path(), Some(e.file_type()), config, out),
             Err(e) => {
                 let path = e.path().map(|p| rel_path(root, p)).unwrap_or_default();
-                out.diagnostics.push(
-                    Diagnostic::warning(
-                        "review/owners-unparsable",
-                        format!("cannot read this entry, Prow would skip it: {e}"),
-                    )
-                    .in_file(path),
-                );
+                let text = e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), ToString::to_string);
+                let is_dir = e
+                    .path()
+                    .and_then(|p| fs::symlink_metadata(p).ok())
+                    .is_some_and(|m| m.is_dir());
+                out.unreadable.push(Unreadable {
+                    path,
+                    pos: Pos::default(),
+                    reason: if is_dir {
+                        UnreadableReason::Dir(text)
+                    } else {
+                        UnreadableReason::Io(text)
+                    },
+                });
             }
         }
     }
@@ -196,21 +213,38 @@ fn visit_file(
                 kind,
                 text,
             }),
-            Err(_) => out.diagnostics.push(
-                Diagnostic::warning(
-                    "review/owners-unparsable",
-                    "the file is not UTF-8 text, Prow skips it",
-                )
-                .in_file(rel),
-            ),
+            Err(e) => {
+                let bytes = e.as_bytes();
+                let valid = e.utf8_error().valid_up_to();
+                out.unreadable.push(Unreadable {
+                    path: rel,
+                    pos: position_of(bytes, valid),
+                    reason: UnreadableReason::NotUtf8 {
+                        byte: bytes.get(valid).copied().unwrap_or(0),
+                    },
+                });
+            }
         },
-        Err(e) => out.diagnostics.push(
-            Diagnostic::warning(
-                "review/owners-unparsable",
-                format!("cannot read this file, Prow would skip it: {e}"),
-            )
-            .in_file(rel),
-        ),
+        Err(e) => out.unreadable.push(Unreadable {
+            path: rel,
+            pos: Pos::default(),
+            reason: UnreadableReason::Io(e.to_string()),
+        }),
+    }
+}
+
+/// Line and column (from 1, in characters) of byte `at`, whose prefix is UTF-8.
+fn position_of(bytes: &[u8], at: usize) -> Pos {
+    let prefix = bytes
+        .get(..at)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or("");
+    let line_start = prefix.rfind('\n').map_or(0, |i| i + 1);
+    let line = prefix.matches('\n').count() + 1;
+    let col = prefix[line_start..].chars().count() + 1;
+    Pos {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        col: u32::try_from(col).unwrap_or(u32::MAX),
     }
 }
 
@@ -220,8 +254,10 @@ pub fn load_tree(
     config: &OwnersConfig,
 ) -> Result<(OwnersTree, Vec<Diagnostic>), LoadError> {
     let checkout = read_checkout(root, config)?;
-    let (tree, mut diags) =
+    let (mut tree, mut diags) =
         OwnersTree::build(&checkout.sources, checkout.aliases.as_deref(), config);
+    tree.set_unreadable(checkout.unreadable);
+    diags.extend(crate::rules::owners_unreadable::check(&tree));
     diags.extend(checkout.diagnostics);
     bazaar_core::diag::normalize(&mut diags);
     Ok((tree, diags))

@@ -52,9 +52,15 @@ fn is_clean(path: &str) -> bool {
     if path.ends_with('/') {
         return false;
     }
-    let body = path.strip_prefix('/').unwrap_or(path);
-    body.split('/')
-        .all(|p| !p.is_empty() && p != "." && p != "..")
+    let body = path.strip_prefix('/').unwrap_or(path).as_bytes();
+    // Every `/`-separated part is non-empty and neither `.` nor `..`.
+    body.split(|b| *b == b'/')
+        .all(|p| !p.is_empty() && p != b"." && p != b"..")
+}
+
+/// Byte index of the last `/` in `path`.
+pub fn last_slash(path: &str) -> Option<usize> {
+    path.as_bytes().iter().rposition(|b| *b == b'/')
 }
 
 /// A clean, relative path other than `"."` (the usual repository path):
@@ -66,7 +72,7 @@ pub fn is_plain(path: &str) -> bool {
 /// Go's `filepath.Dir`: everything before the last `/`, cleaned; `"."` when
 /// there is no `/`.
 pub fn dir(path: &str) -> Cow<'_, str> {
-    match path.rfind('/') {
+    match last_slash(path) {
         None => Cow::Borrowed("."),
         Some(0) => Cow::Borrowed("/"),
         // `clean("a/b/")` is `"a/b"`: borrow it when `"a/b"` is already clean.

@@ -171,14 +171,11 @@ impl PullRequest {
         self
     }
 
-    /// Read `PR.json` text.
+    /// Read `PR.json` text. Every error is located (line and column, both
+    /// from 1) at or just after the value that is wrong.
     pub fn from_json(text: &str) -> Result<PullRequest, PrError> {
-        let raw: RawPr = serde_json::from_str(text).map_err(|e| PrError {
-            line: u32::try_from(e.line()).unwrap_or(0),
-            col: u32::try_from(e.column()).unwrap_or(0),
-            message: e.to_string(),
-        })?;
-        raw.into_model()
+        let raw: RawPr = serde_json::from_str(text).map_err(|e| PrError::from_json(&e))?;
+        Ok(raw.into_model())
     }
 }
 
@@ -188,14 +185,24 @@ impl PullRequest {
 pub struct PrError {
     pub line: u32,
     pub col: u32,
+    /// What is wrong, without the location.
     pub message: String,
 }
 
-fn no_loc(message: String) -> PrError {
-    PrError {
-        line: 0,
-        col: 0,
-        message,
+impl PrError {
+    fn from_json(e: &serde_json::Error) -> Self {
+        let (line, col) = (e.line(), e.column());
+        // serde_json appends the location to its message; it is kept apart here.
+        let full = e.to_string();
+        let suffix = format!(" at line {line} column {col}");
+        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+        PrError {
+            line: u32::try_from(line).unwrap_or(u32::MAX).max(1),
+            // serde_json says column 0 at the very start of a line (an end of
+            // file after a newline); columns count from 1 here.
+            col: u32::try_from(col).unwrap_or(u32::MAX).max(1),
+            message,
+        }
     }
 }
 
@@ -234,18 +241,103 @@ struct RawPr {
     draft: bool,
 }
 
+/// One event as written; checked while it is read, so that serde_json
+/// locates every error.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawEvent {
-    kind: String,
+struct RawEventFields {
+    #[serde(deserialize_with = "de_kind")]
+    kind: EventKind,
+    #[serde(deserialize_with = "de_login")]
     login: String,
     #[serde(default)]
     body: String,
-    #[serde(default)]
-    state: Option<String>,
-    at: String,
+    #[serde(default, deserialize_with = "de_state")]
+    state: Option<ReviewState>,
+    #[serde(deserialize_with = "de_at")]
+    at: jiff::Timestamp,
     #[serde(default)]
     url: String,
+}
+
+/// A checked event. The check that needs two fields runs once the object
+/// has been read, so that serde_json places its error at the closing `}`.
+struct RawEvent(Event);
+
+impl<'de> Deserialize<'de> for RawEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = RawEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an event object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawEvent, A::Error> {
+                let e =
+                    RawEventFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                if e.kind == EventKind::Review && e.state.is_none() {
+                    return Err(serde::de::Error::custom(
+                        "an event of kind `review` needs a `state`",
+                    ));
+                }
+                Ok(RawEvent(Event {
+                    kind: e.kind,
+                    login: e.login,
+                    body: e.body,
+                    state: e.state,
+                    at: e.at,
+                    url: e.url,
+                }))
+            }
+        }
+        d.deserialize_map(Fields)
+    }
+}
+
+fn de_kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<EventKind, D::Error> {
+    let s = String::deserialize(d)?;
+    match s.as_str() {
+        "comment" => Ok(EventKind::Comment),
+        "review_comment" => Ok(EventKind::ReviewComment),
+        "review" => Ok(EventKind::Review),
+        "push" => Ok(EventKind::Push),
+        other => Err(serde::de::Error::custom(format!(
+            "unknown event kind `{other}` (expected comment, review_comment, review or push)"
+        ))),
+    }
+}
+
+fn de_login<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.is_empty() {
+        return Err(serde::de::Error::custom("empty `login`"));
+    }
+    Ok(s)
+}
+
+fn de_state<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<ReviewState>, D::Error> {
+    let Some(s) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    let state = match s.to_uppercase().as_str() {
+        "APPROVED" => ReviewState::Approved,
+        "CHANGES_REQUESTED" => ReviewState::ChangesRequested,
+        "COMMENTED" => ReviewState::Commented,
+        "DISMISSED" => ReviewState::Dismissed,
+        "PENDING" => ReviewState::Pending,
+        _ => {
+            return Err(serde::de::Error::custom(format!(
+                "unknown review state `{s}` (expected APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING)"
+            )));
+        }
+    };
+    Ok(Some(state))
+}
+
+fn de_at<'de, D: serde::Deserializer<'de>>(d: D) -> Result<jiff::Timestamp, D::Error> {
+    let s = String::deserialize(d)?;
+    s.parse()
+        .map_err(|err| serde::de::Error::custom(format!("`{s}` is not an RFC 3339 time: {err}")))
 }
 
 #[derive(Deserialize, Default)]
@@ -268,58 +360,10 @@ struct RawConfig {
 }
 
 impl RawPr {
-    fn into_model(self) -> Result<PullRequest, PrError> {
-        let mut events = Vec::with_capacity(self.events.len());
-        for (i, e) in self.events.into_iter().enumerate() {
-            let kind = match e.kind.as_str() {
-                "comment" => EventKind::Comment,
-                "review_comment" => EventKind::ReviewComment,
-                "review" => EventKind::Review,
-                "push" => EventKind::Push,
-                other => {
-                    return Err(no_loc(format!(
-                        "events[{i}].kind: unknown kind `{other}` (expected comment, review_comment, review or push)"
-                    )));
-                }
-            };
-            let state = match (kind, e.state.as_deref()) {
-                (EventKind::Review, None) => {
-                    return Err(no_loc(format!("events[{i}].state: a review needs a state")));
-                }
-                (_, None) => None,
-                (_, Some(s)) => Some(match s.to_uppercase().as_str() {
-                    "APPROVED" => ReviewState::Approved,
-                    "CHANGES_REQUESTED" => ReviewState::ChangesRequested,
-                    "COMMENTED" => ReviewState::Commented,
-                    "DISMISSED" => ReviewState::Dismissed,
-                    "PENDING" => ReviewState::Pending,
-                    _ => {
-                        return Err(no_loc(format!(
-                            "events[{i}].state: unknown state `{s}` (expected APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING)"
-                        )));
-                    }
-                }),
-            };
-            let at: jiff::Timestamp = e.at.parse().map_err(|err| {
-                no_loc(format!(
-                    "events[{i}].at: `{}` is not an RFC 3339 time: {err}",
-                    e.at
-                ))
-            })?;
-            if e.login.is_empty() {
-                return Err(no_loc(format!("events[{i}].login: empty login")));
-            }
-            events.push(Event {
-                kind,
-                login: e.login,
-                body: e.body,
-                state,
-                at,
-                url: e.url,
-            });
-        }
+    fn into_model(self) -> PullRequest {
+        let events = self.events.into_iter().map(|e| e.0).collect();
         let defaults = RepoRef::default();
-        Ok(PullRequest {
+        PullRequest {
             number: self.number,
             author: self.author,
             body: self.body,
@@ -349,7 +393,7 @@ impl RawPr {
             },
             is_issue: self.is_issue,
             draft: self.draft,
-        })
+        }
     }
 }
 
@@ -373,23 +417,62 @@ mod tests {
 
     #[test]
     fn errors_are_located_and_clear() {
-        let e = PullRequest::from_json("{\"number\": 1,\n \"files\": []}").expect_err("missing");
-        assert!(e.message.contains("missing field `author`"), "{e}");
-        assert_eq!(e.line, 2);
-        let e = PullRequest::from_json("{\"number\": \"x\"}").expect_err("type");
-        assert!(e.message.contains("invalid type"), "{e}");
-        let e = PullRequest::from_json(
-            r#"{"number":1,"author":"a","files":[],"events":[{"kind":"review","login":"b","at":"2024-01-01T00:00:00Z"}]}"#,
-        )
-        .expect_err("state");
-        assert!(e.message.contains("needs a state"), "{e}");
-        let e = PullRequest::from_json(
-            r#"{"number":1,"author":"a","files":[],"events":[{"kind":"comment","login":"b","at":"yesterday"}]}"#,
-        )
-        .expect_err("time");
-        assert!(e.message.contains("RFC 3339"), "{e}");
-        let e = PullRequest::from_json(r#"{"number":1,"author":"a","files":[],"events":[],"config":{"requre_self_approval":true}}"#)
-            .expect_err("unknown key");
-        assert!(e.message.contains("unknown field"), "{e}");
+        let check = |text: &str, line: u32, col: u32, wants: &str| {
+            let e = PullRequest::from_json(text).expect_err(wants);
+            assert!(e.message.contains(wants), "{e}");
+            assert_eq!((e.line, e.col), (line, col), "{e}");
+            // The location is given once, apart from the message.
+            assert!(!e.message.contains(" at line "), "{e}");
+        };
+        check(
+            "{\"number\": 1,\n \"files\": []}",
+            2,
+            13,
+            "missing field `author`",
+        );
+        check("{\"number\": \"x\"}", 1, 14, "invalid type");
+        // A check over two fields points at the event's closing brace.
+        let pretty = "{\n  \"number\": 1,\n  \"author\": \"x\",\n  \"files\": [],\n  \"events\": [\n    {\n      \"kind\": \"review\",\n      \"login\": \"b\",\n      \"at\": \"2024-01-01T00:00:00Z\"\n    },\n    {\"kind\": \"push\", \"login\": \"c\", \"at\": \"2024-01-01T00:00:00Z\"}\n  ]\n}\n";
+        check(pretty, 10, 5, "needs a `state`");
+        check("{\"number\": 1,\n", 2, 1, "EOF while parsing");
+        let event = |e: &str| {
+            format!("{{\"number\":1,\"author\":\"a\",\"files\":[],\"events\":[\n{e}\n]}}")
+        };
+        check(
+            &event(r#"{"kind":"review","login":"b","at":"2024-01-01T00:00:00Z"}"#),
+            2,
+            57,
+            "needs a `state`",
+        );
+        check(
+            &event(r#"{"kind":"comment","login":"b","at":"yesterday"}"#),
+            2,
+            47,
+            "RFC 3339",
+        );
+        check(
+            &event(r#"{"kind":"vote","login":"b","at":"2024-01-01T00:00:00Z"}"#),
+            2,
+            14,
+            "unknown event kind `vote`",
+        );
+        check(
+            &event(r#"{"kind":"review","state":"LIKED","login":"b","at":"2024-01-01T00:00:00Z"}"#),
+            2,
+            32,
+            "unknown review state `LIKED`",
+        );
+        check(
+            &event(r#"{"kind":"comment","login":"","at":"2024-01-01T00:00:00Z"}"#),
+            2,
+            28,
+            "empty `login`",
+        );
+        check(
+            r#"{"number":1,"author":"a","files":[],"events":[],"config":{"requre_self_approval":true}}"#,
+            1,
+            80,
+            "unknown field",
+        );
     }
 }

@@ -158,12 +158,13 @@ pub fn load(
         .with_context(|| format!("reading the OWNERS tree of `{}`", repo.display()))
 }
 
-/// What Prow would only log goes to stderr as warnings (not with `--quiet`).
+/// What Prow would only log goes to stderr, each finding with its severity
+/// (not with `--quiet`); the command goes on, as Prow does.
 pub fn warn(g: &GlobalArgs, diags: &[Diagnostic]) {
     if g.quiet {
         return;
     }
     for d in diags {
-        eprintln!("warning: {d}");
+        eprintln!("{}", render::finding(d));
     }
 }

@@ -200,7 +200,7 @@ fn unreadable_input_exits_2_with_the_file_named() {
         bad.to_str().expect("utf-8"),
     ]);
     r.expect_code(2);
-    assert!(r.stderr.contains("pr.json`:2:"), "{}", r.stderr);
+    assert!(r.stderr.contains("pr.json:2:"), "{}", r.stderr);
     let missing = d.create(
         "pr2.json",
         "{\"number\": 1, \"author\": \"a\", \"files\": []}",
@@ -216,6 +216,73 @@ fn unreadable_input_exits_2_with_the_file_named() {
     assert!(r.stderr.contains("missing field `events`"), "{}", r.stderr);
     let r = bazaar(&["owners", "x"]);
     r.expect_code(2);
+}
+
+/// A bad PR.json is named with `file:line:col` once, before the message
+/// (serde_json's own " at line L column C" is not repeated).
+#[test]
+fn pr_json_errors_are_located_once() {
+    let d = Dir::new();
+    d.create("OWNERS", "approvers: [a]\n");
+    let repo = d.path().to_str().expect("utf-8");
+    let cases: [(&str, &str, u32, u32, &str); 5] = [
+        (
+            "truncated.json",
+            "{\n  \"number\": 1,\n  \"author\": \"x\",\n  \"files\": [\"a\"\n",
+            5,
+            1,
+            "EOF while parsing a list",
+        ),
+        (
+            "missing.json",
+            "{\n  \"number\": 1,\n  \"files\": [\"a\"],\n  \"events\": []\n}\n",
+            5,
+            1,
+            "missing field `author`",
+        ),
+        (
+            "type.json",
+            "{\n  \"number\": \"one\",\n  \"author\": \"x\"\n}\n",
+            2,
+            17,
+            "invalid type: string \"one\", expected i64",
+        ),
+        (
+            "kind.json",
+            "{\"number\": 1, \"author\": \"x\", \"files\": [],\n \"events\": [{\"kind\": \"vote\", \"login\": \"b\", \"at\": \"2024-01-01T00:00:00Z\"}]}\n",
+            2,
+            27,
+            "unknown event kind `vote`",
+        ),
+        (
+            "review.json",
+            "{\"number\": 1, \"author\": \"x\", \"files\": [],\n \"events\": [\n  {\"kind\": \"review\", \"login\": \"b\", \"at\": \"2024-01-01T00:00:00Z\"}\n]}\n",
+            3,
+            64,
+            "an event of kind `review` needs a `state`",
+        ),
+    ];
+    for (name, text, line, col, message) in cases {
+        let pr = d.create(name, text);
+        let path = pr.to_str().expect("utf-8");
+        let r = bazaar(&["review", "--repo", repo, "--pr", path]);
+        r.expect_code(2);
+        let located = format!("{path}:{line}:{col}: {message}");
+        assert!(
+            r.stderr.contains(&located),
+            "{name}: want {located}\n{}",
+            r.stderr
+        );
+        assert_eq!(r.stderr.matches(path).count(), 1, "{name}: {}", r.stderr);
+        assert_eq!(
+            r.stderr.matches(&format!(":{line}:{col}")).count(),
+            1,
+            "{name}: {}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains(" at line "), "{name}: {}", r.stderr);
+        assert!(!r.stderr.contains(" column "), "{name}: {}", r.stderr);
+    }
 }
 
 #[test]
@@ -249,6 +316,114 @@ fn malformed_owners_is_skipped_with_a_located_warning() {
     assert_eq!(v["files"][1]["approver_owners_dir"], "");
     let q = bazaar(&["owners", "--repo", repo, "--quiet", "a/f.go"]);
     assert!(q.stderr.is_empty(), "{}", q.stderr);
+}
+
+/// Findings printed on the way (stderr of `review` and `owners`, stdout of
+/// `owners audit`) carry their severity word once, and the right one.
+#[test]
+fn findings_say_their_severity_once() {
+    let d = Dir::new();
+    d.create(
+        "OWNERS",
+        "approvers: [root1, root2]\nemeritus_approvers: [old]\n",
+    );
+    d.create("a/OWNERS", "approvers:\n- x\n  - y: [\n");
+    let pr = d.create(
+        "pr.json",
+        r#"{"number": 1, "author": "x", "files": ["a/b.go"], "events": []}"#,
+    );
+    let repo = d.path().to_str().expect("utf-8");
+    let prp = pr.to_str().expect("utf-8");
+    let once = |text: &str, word: &str, other: &str| {
+        let line = text
+            .lines()
+            .find(|l| l.contains("review/"))
+            .unwrap_or_else(|| panic!("a finding in {text}"));
+        assert_eq!(line.matches(word).count(), 1, "{line}");
+        assert!(!line.contains(other), "{line}");
+        line.to_string()
+    };
+    for args in [
+        vec!["review", "--repo", repo, "--pr", prp],
+        vec!["owners", "--repo", repo, "a/b.go"],
+    ] {
+        let r = bazaar(&args);
+        r.expect_code(0);
+        let line = once(&r.stderr, "error", "warning");
+        assert!(
+            line.starts_with("a/OWNERS:3:6: review/owners-unparsable error: Prow skips"),
+            "{line}"
+        );
+    }
+    // The audit lists findings on stdout in the concise form: a warning says
+    // so once; the summary on stderr counts them.
+    let r = bazaar(&["owners", "audit", "--repo", repo]);
+    r.expect_code(1);
+    let warning = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("review/owners-ignored-key"))
+        .expect("ignored key finding");
+    assert_eq!(warning.matches("warning").count(), 1, "{warning}");
+    assert!(!r.stderr.contains("OWNERS:"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("found 1 error(s), 1 warning(s)"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// An OWNERS file that is not UTF-8 is an error-level finding of the audit,
+/// located at its first bad byte; Prow (and `bazaar owners`) go on without it.
+#[test]
+fn audit_reports_an_owners_file_that_is_not_utf8() {
+    let d = Dir::new();
+    d.create("OWNERS", "approvers: [root1, root2]\n");
+    let latin1 = d.path().join("a/OWNERS");
+    std::fs::create_dir_all(d.path().join("a")).expect("mkdir");
+    std::fs::write(&latin1, b"approvers:\n- jos\xe9\n- ann\n").expect("write");
+    let repo = d.path().to_str().expect("utf-8");
+    let r = bazaar(&["owners", "audit", "--repo", repo]);
+    r.expect_code(1);
+    assert!(
+        r.stdout.contains(
+            "a/OWNERS:2:6: review/owners-unreadable Prow skips this file: it is not UTF-8 text (byte 0xE9 here)"
+        ),
+        "{}",
+        r.stdout
+    );
+    let v = bazaar(&["owners", "audit", "--repo", repo, "--format", "json"]).json();
+    let found = v["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|f| f["rule"] == "review/owners-unreadable")
+        .expect("the finding")
+        .clone();
+    assert_eq!(found["severity"], "error");
+    assert_eq!(found["file"], "a/OWNERS");
+    assert_eq!(
+        (found["line"].as_u64(), found["col"].as_u64()),
+        (Some(2), Some(6))
+    );
+    assert_eq!(v["summary"]["errors"], 1);
+    // `owners` still answers (the directory falls back to the root), with the
+    // finding on stderr.
+    let o = bazaar(&["owners", "--repo", repo, "--format", "json", "a/x.go"]);
+    o.expect_code(0);
+    assert_eq!(
+        o.json()["files"][0]["approvers"],
+        serde_json::json!(["root1", "root2"])
+    );
+    assert!(
+        o.stderr
+            .contains("a/OWNERS:2:6: review/owners-unreadable error: "),
+        "{}",
+        o.stderr
+    );
+    let e = bazaar(&["explain", "review/owners-unreadable"]);
+    e.expect_code(0);
+    assert!(e.stdout.contains("## How to fix"), "{}", e.stdout);
 }
 
 #[test]

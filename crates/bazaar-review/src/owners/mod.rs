@@ -86,6 +86,41 @@ pub struct DirOwners {
     pub required_reviewers: Vec<Rule>,
     pub labels: Vec<Rule>,
     pub options: DirOptions,
+    /// What a walk from this key up finds, for approvers and reviewers
+    /// ([`OwnersTree::chain_summary`]); `None` when a filter on the way makes
+    /// the answer depend on the file.
+    chains: [Option<ChainSummary>; 2],
+}
+
+/// What Prow's walk up from a directory finds for one role, when no filter
+/// on the way makes it depend on the file: every file whose deepest stored
+/// key is that directory gets the same answers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChainSummary {
+    /// Every login id up the chain until Prow stops (`Approvers(path).Set()`),
+    /// sorted, unique.
+    pub all: Vec<u32>,
+    /// The ids of the first level with any (`LeafApprovers(path)`), sorted, unique.
+    pub leaf: Vec<u32>,
+    /// That level's key (`FindApproverOwnersForFile(path)`): `""` for the
+    /// root and for none.
+    pub leaf_dir: String,
+}
+
+/// The summary of a chain that holds nothing.
+static EMPTY_CHAIN: ChainSummary = ChainSummary {
+    all: Vec::new(),
+    leaf: Vec::new(),
+    leaf_dir: String::new(),
+};
+
+/// Index of a role in [`DirOwners::chains`].
+fn chain_index(role: Role) -> Option<usize> {
+    match role {
+        Role::Approvers => Some(0),
+        Role::Reviewers => Some(1),
+        _ => None,
+    }
 }
 
 impl DirOwners {
@@ -254,6 +289,33 @@ pub struct OwnersTree {
     /// Every login stored in a role map, by id (engines work on ids).
     logins: Vec<String>,
     login_ids: FxHashMap<String, u32>,
+    /// Each login id's place in the sorted list of logins (byte order).
+    login_rank: Vec<u32>,
+    /// Whether any entry names required reviewers.
+    any_required: bool,
+    /// What the loader could not read (Prow skips it).
+    unreadable: Vec<Unreadable>,
+}
+
+/// An OWNERS file (or a directory) of the checkout that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    /// Repository-relative path.
+    pub path: String,
+    /// Where the problem is (the first invalid byte), or 0:0.
+    pub pos: Pos,
+    pub reason: UnreadableReason,
+}
+
+/// Why an entry could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnreadableReason {
+    /// The file's bytes are not UTF-8; `byte` is the first invalid one.
+    NotUtf8 { byte: u8 },
+    /// Reading the file failed (the I/O error's text).
+    Io(String),
+    /// Listing the directory failed: Prow skips everything below it.
+    Dir(String),
 }
 
 impl OwnersTree {
@@ -284,8 +346,119 @@ impl OwnersTree {
             let loaded = tree.add_source(src, parsed, &mut regexes);
             tree.files.push(loaded);
         }
+        tree.summarize_chains();
+        tree.rank_logins();
         let diags = crate::rules::load_findings(&tree);
         (tree, diags)
+    }
+
+    /// Number the logins in sorted order ([`Self::cmp_logins`]).
+    fn rank_logins(&mut self) {
+        let mut order: Vec<u32> =
+            (0..u32::try_from(self.logins.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_unstable_by(|a, b| self.login(*a).cmp(self.login(*b)));
+        let mut rank = vec![0u32; order.len()];
+        for (place, id) in order.into_iter().enumerate() {
+            if let Some(r) = rank.get_mut(id as usize) {
+                *r = u32::try_from(place).unwrap_or(u32::MAX);
+            }
+        }
+        self.login_rank = rank;
+    }
+
+    /// Compare two login ids as their logins compare (byte order), without
+    /// looking at the strings.
+    pub fn cmp_logins(&self, a: u32, b: u32) -> std::cmp::Ordering {
+        match (
+            self.login_rank.get(a as usize),
+            self.login_rank.get(b as usize),
+        ) {
+            (Some(x), Some(y)) => x.cmp(y),
+            _ => self.login(a).cmp(self.login(b)),
+        }
+    }
+
+    /// Compute every key's [`ChainSummary`] for approvers and reviewers.
+    fn summarize_chains(&mut self) {
+        let computed: Vec<(String, [Option<ChainSummary>; 2])> = self
+            .dirs
+            .keys()
+            .map(|k| {
+                let chains = [
+                    self.summary_by_walk(k, Role::Approvers),
+                    self.summary_by_walk(k, Role::Reviewers),
+                ];
+                (k.clone(), chains)
+            })
+            .collect();
+        for (k, chains) in computed {
+            if let Some(d) = self.dirs.get_mut(&k) {
+                d.chains = chains;
+            }
+        }
+    }
+
+    /// The walk up from `key` as a file would make it, or `None` when a
+    /// filter on the way (any level, conservatively) makes it file-dependent.
+    fn summary_by_walk(&self, key: &str, role: Role) -> Option<ChainSummary> {
+        if !path::is_plain(key) {
+            return None;
+        }
+        let mut end = key.len();
+        loop {
+            let d = key.get(..end)?;
+            if self.dirs.get(d).is_some_and(|o| {
+                o.rules(role)
+                    .iter()
+                    .any(|r| matches!(r.matcher, Matcher::Regex { .. }))
+            }) {
+                return None;
+            }
+            if end == 0 {
+                break;
+            }
+            end = path::last_slash(d).unwrap_or(0);
+        }
+        let mut s = ChainSummary::default();
+        let mut leaf_layer = None;
+        self.walk_dirs(key, role, false, |layer, d, r| {
+            s.all.extend_from_slice(&r.ids);
+            if leaf_layer.is_none() && !r.ids.is_empty() {
+                leaf_layer = Some(layer);
+                s.leaf_dir = d.to_string();
+            }
+            if leaf_layer == Some(layer) {
+                s.leaf.extend_from_slice(&r.ids);
+            }
+        });
+        s.all.sort_unstable();
+        s.all.dedup();
+        s.leaf.sort_unstable();
+        s.leaf.dedup();
+        Some(s)
+    }
+
+    /// What Prow's walk for `role` (approvers or reviewers) finds for
+    /// `file`, precomputed: `None` when it must be walked (a filter on the
+    /// way, a path that is not plain, another role).
+    pub fn chain_summary(&self, file: &str, role: Role) -> Option<&ChainSummary> {
+        let i = chain_index(role)?;
+        if !path::is_plain(file) {
+            return None;
+        }
+        // Levels below the deepest stored key hold nothing: the walk from
+        // that key finds the same.
+        let mut end = file.len();
+        loop {
+            let d = file.get(..end)?;
+            if let Some(o) = self.dirs.get(d) {
+                return o.chains[i].as_ref();
+            }
+            if end == 0 {
+                return Some(&EMPTY_CHAIN);
+            }
+            end = path::last_slash(d).unwrap_or(0);
+        }
     }
 
     fn add_source(
@@ -392,6 +565,9 @@ impl OwnersTree {
             } else {
                 let members = self.aliases.expand(list.iter().map(String::as_str));
                 let ids = members.iter().map(|m| self.intern(m)).collect();
+                if role == Role::RequiredReviewers {
+                    self.any_required = true;
+                }
                 (members, ids)
             };
             self.dirs
@@ -541,7 +717,7 @@ impl OwnersTree {
                 if level(d, relative, layer) {
                     return;
                 }
-                end = d.rfind('/').unwrap_or(0);
+                end = path::last_slash(d).unwrap_or(0);
                 layer += 1;
             }
         }
@@ -659,7 +835,7 @@ impl OwnersTree {
                 if has(d, relative) {
                     return Cow::Borrowed(d);
                 }
-                end = d.rfind('/').unwrap_or(0);
+                end = path::last_slash(d).unwrap_or(0);
             }
             return Cow::Borrowed("");
         }
@@ -686,6 +862,51 @@ impl OwnersTree {
             };
         }
         String::new()
+    }
+
+    /// `Find{Reviewers,Approver}OwnersForFile(path)` and
+    /// `Leaf{Reviewers,Approvers}(path)` (appended to `leaf`) in one walk:
+    /// the leaf entries are those of the first level with any, and that
+    /// level is the owners directory (`""` for the root and for none).
+    pub fn owners_dir_and_leaf<'a>(
+        &'a self,
+        file: &'a str,
+        role: Role,
+        leaf: &mut Vec<u32>,
+    ) -> Cow<'a, str> {
+        if let Some(s) = self.chain_summary(file, role) {
+            leaf.extend_from_slice(&s.leaf);
+            return Cow::Borrowed(&s.leaf_dir);
+        }
+        if !path::is_plain(file) {
+            self.walk(file, role, true, |_, r| leaf.extend_from_slice(&r.ids));
+            return self.owners_dir_ref(file, role);
+        }
+        // On a plain path every level is a prefix of it.
+        let mut level: Option<usize> = None;
+        self.walk_dirs(file, role, true, |_, d, r| {
+            if level.is_none() && !r.ids.is_empty() {
+                level = Some(d.len());
+            }
+            leaf.extend_from_slice(&r.ids);
+        });
+        Cow::Borrowed(level.and_then(|len| file.get(..len)).unwrap_or(""))
+    }
+
+    /// What the loader could not read, sorted by path (`review/owners-unreadable`).
+    pub fn unreadable(&self) -> &[Unreadable] {
+        &self.unreadable
+    }
+
+    /// Record what the loader could not read.
+    pub(crate) fn set_unreadable(&mut self, mut unreadable: Vec<Unreadable>) {
+        unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+        self.unreadable = unreadable;
+    }
+
+    /// Whether any OWNERS entry names required reviewers.
+    pub fn has_required_reviewers(&self) -> bool {
+        self.any_required
     }
 
     /// Every stored directory key, sorted.

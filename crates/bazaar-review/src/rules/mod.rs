@@ -2,8 +2,8 @@
 //! (documentation printed by `bazaar explain`), its check and its tests
 //! with a failing fixture (`tests/fixtures/rules/<rule>/fail/`).
 //!
-//! Load-time rules (`owners-unparsable`, `filter-regex-invalid`,
-//! `aliases-unparsable`) describe what Prow only logs; they run whenever a
+//! Load-time rules (`owners-unparsable`, `owners-unreadable`,
+//! `filter-regex-invalid`, `aliases-unparsable`) describe what Prow only logs; they run whenever a
 //! tree is built. The others run in `bazaar owners audit` ([`crate::audit`]).
 
 use bazaar_core::RuleMeta;
@@ -19,6 +19,7 @@ pub mod filter_regex_invalid;
 pub mod owners_ignored_key;
 pub mod owners_section_ignored;
 pub mod owners_unparsable;
+pub mod owners_unreadable;
 pub mod too_few_approvers;
 
 /// Every rule of bazaar-review.
@@ -32,12 +33,14 @@ pub const ALL: &[RuleMeta] = &[
     owners_ignored_key::RULE,
     owners_section_ignored::RULE,
     owners_unparsable::RULE,
+    owners_unreadable::RULE,
     too_few_approvers::RULE,
 ];
 
 /// Findings of the load-time rules (what Prow only logs), sorted.
 pub fn load_findings(tree: &OwnersTree) -> Vec<bazaar_core::Diagnostic> {
     let mut d = owners_unparsable::check(tree);
+    d.extend(owners_unreadable::check(tree));
     d.extend(filter_regex_invalid::check(tree));
     d.extend(aliases_unparsable::check(tree));
     bazaar_core::diag::normalize(&mut d);
