@@ -6,3 +6,4 @@ mod no_panic;
 mod people;
 mod query;
 mod store;
+mod webhooks;
