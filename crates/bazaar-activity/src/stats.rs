@@ -19,6 +19,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rusqlite::params;
+use rustc_hash::FxHashMap;
 
 use crate::affiliations::{Affiliations, UNKNOWN};
 use crate::date::Day;
@@ -113,6 +114,7 @@ impl Facts {
 /// Day-level event facts. SQLite only scans; the grouping is done here
 /// (a hash over interned strings is several times faster than SQLite's
 /// sorter on a few hundred thousand rows), then sorted as the report needs.
+/// Fx hashing: the keys are the store's own strings and small integers.
 fn load_event_facts(
     conn: &rusqlite::Connection,
     since: i64,
@@ -120,7 +122,7 @@ fn load_event_facts(
 ) -> rusqlite::Result<Vec<EventFact>> {
     #[derive(Default)]
     struct Interner {
-        ids: HashMap<String, u32>,
+        ids: FxHashMap<String, u32>,
         names: Vec<String>,
     }
     impl Interner {
@@ -136,7 +138,7 @@ fn load_event_facts(
     }
     let (mut repos, mut logins) = (Interner::default(), Interner::default());
     // (repo, lower-cased login, type, day) -> (greatest spelling, count)
-    let mut groups: HashMap<(u32, u32, u8, i32), (u32, u64)> = HashMap::new();
+    let mut groups: FxHashMap<(u32, u32, u8, i32), (u32, u64)> = FxHashMap::default();
     let mut stmt = conn.prepare(
         "SELECT repo, actor, actor_lower, type, created_at FROM events
          WHERE is_bot = 0 AND created_at >= ?1 AND created_at < ?2",
