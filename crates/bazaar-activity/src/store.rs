@@ -12,7 +12,7 @@
 //! The schema is versioned with `PRAGMA user_version`; [`MIGRATIONS`] holds
 //! one SQL script per version and opening a store applies the missing ones.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -512,6 +512,9 @@ impl Store {
                     "INSERT OR REPLACE INTO sources VALUES ('gharchive', ?1, ?2, ?3, ?4, ?5)",
                 )
                 .map_err(e)?;
+            // PR facts of the new events, merged per PR (sorted: the upserts
+            // then walk the table's B-tree in order).
+            let mut prs: BTreeMap<(&str, u64), PrMerge> = BTreeMap::new();
             for (key, batch) in files {
                 let mut n = Inserted::default();
                 for event in &batch.events {
@@ -535,15 +538,9 @@ impl Store {
                         continue;
                     }
                     if let Some(p) = &event.pr {
-                        pr.execute(params![
-                            event.repo,
-                            p.number as i64,
-                            p.author,
-                            p.created_at,
-                            p.merged_at,
-                            p.merged_by
-                        ])
-                        .map_err(e)?;
+                        prs.entry((event.repo.as_str(), p.number))
+                            .and_modify(|m| m.merge(p))
+                            .or_insert_with(|| PrMerge::from(p));
                         if let Some(r) = &event.review {
                             n.reviews += rv
                                 .execute(params![
@@ -571,6 +568,19 @@ impl Store {
                 .map_err(e)?;
                 added_per_file.push(n);
             }
+            // One upsert per PR of the batch: the merge above follows the
+            // SQL's rule (least non-null value), which does not depend on order.
+            for ((repo, number), m) in &prs {
+                pr.execute(params![
+                    repo,
+                    *number as i64,
+                    m.author,
+                    m.created_at,
+                    m.merged_at,
+                    m.merged_by
+                ])
+                .map_err(e)?;
+            }
         }
         tx.commit().map_err(e)?;
         Ok(added_per_file)
@@ -595,6 +605,40 @@ impl Store {
     }
 }
 
+/// What the events of one batch say about one pull request, merged by the
+/// rule the `pull_requests` upsert applies: the least non-null value of each
+/// field.
+struct PrMerge<'a> {
+    author: Option<&'a str>,
+    created_at: Option<i64>,
+    merged_at: Option<i64>,
+    merged_by: Option<&'a str>,
+}
+
+impl<'a> PrMerge<'a> {
+    fn from(p: &'a crate::gharchive::PrFacts) -> Self {
+        PrMerge {
+            author: p.author.as_deref(),
+            created_at: p.created_at,
+            merged_at: p.merged_at,
+            merged_by: p.merged_by.as_deref(),
+        }
+    }
+
+    fn merge(&mut self, p: &'a crate::gharchive::PrFacts) {
+        fn least<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
+            match (a, b) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            }
+        }
+        self.author = least(self.author, p.author.as_deref());
+        self.created_at = least(self.created_at, p.created_at);
+        self.merged_at = least(self.merged_at, p.merged_at);
+        self.merged_by = least(self.merged_by, p.merged_by.as_deref());
+    }
+}
+
 /// Row counts of the store.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Totals {
@@ -605,4 +649,44 @@ pub struct Totals {
     pub pull_requests: u64,
     pub reviews: u64,
     pub sources: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gharchive::PrFacts;
+
+    fn facts(author: Option<&str>, created: Option<i64>, merged: Option<i64>) -> PrFacts {
+        PrFacts {
+            number: 1,
+            author: author.map(str::to_string),
+            created_at: created,
+            merged_at: merged,
+            merged_by: merged.map(|_| "m".to_string()),
+            action: None,
+        }
+    }
+
+    /// The batch merge gives the same facts in any order, and the least
+    /// non-null value of each field, as the SQL upsert does.
+    #[test]
+    fn pr_merge_is_order_independent() {
+        let all = [
+            facts(Some("b"), Some(20), None),
+            facts(None, Some(10), Some(30)),
+            facts(Some("a"), None, Some(40)),
+        ];
+        let orders = [[0, 1, 2], [2, 1, 0], [1, 0, 2], [1, 2, 0]];
+        let merged: Vec<_> = orders
+            .iter()
+            .map(|o| {
+                let mut m = PrMerge::from(&all[o[0]]);
+                m.merge(&all[o[1]]);
+                m.merge(&all[o[2]]);
+                (m.author, m.created_at, m.merged_at, m.merged_by)
+            })
+            .collect();
+        assert!(merged.windows(2).all(|w| w[0] == w[1]), "{merged:?}");
+        assert_eq!(merged[0], (Some("a"), Some(10), Some(30), Some("m")));
+    }
 }
