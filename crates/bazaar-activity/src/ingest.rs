@@ -121,12 +121,11 @@ pub struct FileReport {
 /// The key under which a file is remembered as done: its name and size,
 /// and the filter it was read with (a file read for one org has not been
 /// read for another).
-fn source_key(path: &Path, filter: &Filter) -> String {
+fn source_key(path: &Path, size: u64, filter: &Filter) -> String {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let mut key = format!("{name}:{size}");
     if !filter.orgs.is_empty() || !filter.repos.is_empty() {
         let sorted = |v: &[String]| {
@@ -165,18 +164,26 @@ pub fn ingest_gharchive(
             ..Default::default()
         })
         .collect();
+    // Sizes and keys are taken once, before reading: a file is recorded
+    // under the key it was checked against.
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .collect();
+    let keys: Vec<String> = files
+        .iter()
+        .zip(&sizes)
+        .map(|(p, size)| source_key(p, *size, filter))
+        .collect();
     let mut todo = Vec::new();
-    for (i, p) in files.iter().enumerate() {
-        if store.source_done("gharchive", &source_key(p, filter))? {
+    for (i, key) in keys.iter().enumerate() {
+        if store.source_done("gharchive", key)? {
             reports[i].skipped = true;
         } else {
             todo.push(i);
         }
     }
-    let total: u64 = todo
-        .iter()
-        .map(|&i| std::fs::metadata(&files[i]).map(|m| m.len()).unwrap_or(0))
-        .sum();
+    let total: u64 = todo.iter().map(|&i| sizes[i]).sum();
     progress.start(total, "bytes", "GH Archive");
     let mut diags = Vec::new();
     // Workers read whole files; the bounded channel keeps at most a few
@@ -196,34 +203,27 @@ pub fn ingest_gharchive(
         let rx = rx;
         // Take what the readers have ready (without waiting) and write it
         // in one transaction.
+        let events_in =
+            |r: &Result<gharchive::FileBatch, ReadError>| r.as_ref().map_or(0, |b| b.events.len());
         while let Ok(first) = rx.recv() {
+            let mut events = events_in(&first.1);
             let mut ready = vec![first];
-            let mut events = 0;
-            loop {
-                events += match &ready[ready.len() - 1].1 {
-                    Ok(b) => b.events.len(),
-                    Err(_) => 0,
-                };
-                if events >= GHARCHIVE_EVENTS_PER_TRANSACTION {
-                    break;
-                }
+            while events < GHARCHIVE_EVENTS_PER_TRANSACTION {
                 match rx.try_recv() {
-                    Ok(next) => ready.push(next),
+                    Ok(next) => {
+                        events += events_in(&next.1);
+                        ready.push(next);
+                    }
                     Err(_) => break,
                 }
             }
-            let keys: Vec<String> = ready
-                .iter()
-                .map(|(i, _)| source_key(&files[*i], filter))
-                .collect();
             let batches: Vec<(&str, &gharchive::FileBatch)> = ready
                 .iter()
-                .zip(&keys)
-                .filter_map(|((_, r), k)| r.as_ref().ok().map(|b| (k.as_str(), b)))
+                .filter_map(|(i, r)| r.as_ref().ok().map(|b| (keys[*i].as_str(), b)))
                 .collect();
             let mut added = store.insert_hour_files(&batches)?.into_iter();
             for (i, r) in ready {
-                progress.inc(std::fs::metadata(&files[i]).map(|m| m.len()).unwrap_or(0));
+                progress.inc(sizes[i]);
                 let rep = &mut reports[i];
                 match r {
                     Ok(batch) => {
