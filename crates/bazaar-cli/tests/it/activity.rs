@@ -407,19 +407,28 @@ fn stats_people_json_and_affiliation_errors() {
     assert!(r.stderr.contains("no activity store"), "{}", r.stderr);
 }
 
-#[test]
-fn keps_history_through_the_cli() {
+/// Clone the keps history into `dir/keps`; false (the test is skipped)
+/// without ../shared/data.
+fn clone_keps(dir: &Path) -> bool {
     let Some(bundle) = shared_data("git/keps-history.bundle") else {
-        return;
+        return false;
     };
-    let d = Dir::new();
     let st = Command::new("git")
         .args(["clone", "-q"])
         .arg(&bundle)
-        .arg(d.path().join("keps"))
+        .arg(dir.join("keps"))
         .status()
         .expect("git");
     assert!(st.success());
+    true
+}
+
+#[test]
+fn keps_history_through_the_cli() {
+    let d = Dir::new();
+    if !clone_keps(d.path()) {
+        return;
+    }
     let v = bazaar_in(
         Some(d.path()),
         &["activity", "ingest", "git", "keps", "--format", "json"],
@@ -471,17 +480,7 @@ fn a_file_is_done_per_filter() {
         .expect("totals")
         .events;
     // Unfiltered, each event is stored once however many runs read it.
-    let mut fresh = vec![
-        "activity",
-        "ingest",
-        "gharchive",
-        "--store",
-        "g.db",
-        "--format",
-        "json",
-    ];
-    fresh.push(file.as_str());
-    bazaar_in(Some(d.path()), &fresh).expect_code(0);
+    ingest(d.path(), "g.db", &files).expect_code(0);
     let once = Store::open(&d.path().join("g.db"))
         .and_then(|s| s.totals())
         .expect("totals")
@@ -495,17 +494,10 @@ fn a_file_is_done_per_filter() {
 #[cfg(unix)]
 #[test]
 fn killed_git_ingestion_resumes_to_the_same_totals() {
-    let Some(bundle) = shared_data("git/keps-history.bundle") else {
-        return;
-    };
     let d = Dir::new();
-    let st = Command::new("git")
-        .args(["clone", "-q"])
-        .arg(&bundle)
-        .arg(d.path().join("keps"))
-        .status()
-        .expect("git");
-    assert!(st.success());
+    if !clone_keps(d.path()) {
+        return;
+    }
     let git = |store: &str| {
         let r = bazaar_in(
             Some(d.path()),
@@ -573,15 +565,10 @@ fn killed_git_ingestion_resumes_to_the_same_totals() {
         .and_then(|s| s.totals())
         .expect("crash totals");
     assert_eq!(crash, clean);
-    let stats = |store: &str| {
-        let r = bazaar_in(
-            Some(d.path()),
-            &["stats", "people", "--store", store, "--format", "json"],
-        );
-        r.expect_code(0);
-        r.stdout
-    };
-    assert_eq!(stats("crash.db"), stats("clean.db"));
+    assert_eq!(
+        people_json(d.path(), "crash.db"),
+        people_json(d.path(), "clean.db")
+    );
 }
 
 #[test]
