@@ -13,6 +13,7 @@
 //! Times are medians of several runs; ratios are against the targets and
 //! against the 1x figures.
 
+use bazaar_testkit::Rng;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -24,20 +25,6 @@ use bazaar_review::pr::{PullRequest, ReviewState};
 const TARGET_LOAD_MS: f64 = 50.0;
 const TARGET_EVAL_MS: f64 = 2.0;
 const TARGET_PEAK_MB: f64 = 100.0;
-
-/// xorshift64*: deterministic and dependency-free.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// Every path of the generated repository.
 struct Repo {

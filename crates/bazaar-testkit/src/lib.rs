@@ -3,6 +3,7 @@
 //! - [`shared_data`] finds a data set under `../shared/data` (relative to the
 //!   workspace root), or says clearly that the test is skipped.
 //! - [`Dir`] is a scratch directory with helpers to create files.
+//! - [`Rng`] is a small deterministic generator for generated inputs.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -93,5 +94,28 @@ fn copy_dir(from: &Path, to: &Path) {
         } else {
             fs::copy(entry.path(), &dest).expect("file can be copied");
         }
+    }
+}
+
+/// xorshift64*: a deterministic, dependency-free generator for generated
+/// test inputs and benchmark data (`Rng(seed)`; a zero seed stays zero).
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// Uniform-ish in `0..n` (`0` when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next_u64() % (n.max(1) as u64)).unwrap_or(0)
+    }
+
+    /// One of `items` (which must not be empty).
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
     }
 }

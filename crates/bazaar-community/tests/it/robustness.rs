@@ -7,26 +7,9 @@ use bazaar_community::emit::to_yaml;
 use bazaar_community::generate::generate;
 use bazaar_community::load::parse;
 use bazaar_community::{Community, Group, GroupKind, Meeting, Person, Source, Subproject, check};
+use bazaar_testkit::Rng;
 
 const VALID: &str = include_str!("../fixtures/rules/valid/sigs.yaml");
-
-/// xorshift64*: deterministic, dependency-free.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % (n.max(1) as u64)).unwrap_or(0)
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
 
 const TOKENS: &[&str] = &[
     ":",
@@ -151,7 +134,7 @@ fn thousands_of_mutations_never_panic() {
         let mut bytes = VALID.as_bytes().to_vec();
         for _ in 0..=(i % 8) {
             let at = rng.below(bytes.len());
-            bytes[at] = u8::try_from(rng.next() % 256).unwrap_or(0);
+            bytes[at] = u8::try_from(rng.next_u64() % 256).unwrap_or(0);
         }
         exercise(&String::from_utf8_lossy(&bytes));
     }

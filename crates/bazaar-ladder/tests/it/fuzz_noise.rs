@@ -2,6 +2,7 @@
 //! org files go through the same entry point as the `org_yaml` fuzz target.
 
 use bazaar_ladder::fuzz_org_yaml;
+use bazaar_testkit::Rng;
 
 const SEEDS: &[&str] = &[
     "admins:\n- k8s-ci-robot\n- Alice\nbilling_email: a@b.c\ndefault_repository_permission: read\nmembers:\n- bob\n- \"12345\"\nname: X\nteams:\n  sig-foo:\n    description: Foo\n    maintainers:\n    - alice\n    members:\n    - bob\n    privacy: closed\n    previously:\n    - old\n    repos:\n      foo: admin\n    teams:\n      child:\n        privacy: secret\nrepos:\n  foo:\n    previously: [bar]\n    on_create:\n      auto_init: true\n",
@@ -46,22 +47,6 @@ const TOKENS: &[&str] = &[
     "é",
     "@",
 ];
-
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % (n.max(1) as u64)).unwrap_or(0)
-    }
-}
 
 fn mutate(rng: &mut Rng, input: &str) -> String {
     let mut bytes = input.as_bytes().to_vec();

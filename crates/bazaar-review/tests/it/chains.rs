@@ -2,23 +2,10 @@
 //! Prow's walks give, on generated trees with filters, `no_parent_owners`,
 //! aliases, markdown owners and odd paths.
 
+use bazaar_testkit::Rng;
 use std::collections::BTreeSet;
 
 use bazaar_review::owners::{OwnersConfig, OwnersTree, Role, SourceFile, SourceKind};
-
-/// xorshift64*: deterministic and dependency-free.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// `min` to `min + spread - 1` logins or aliases.
 fn people(rng: &mut Rng, min: usize, spread: usize) -> String {
