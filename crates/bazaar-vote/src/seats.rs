@@ -228,17 +228,21 @@ mod tests {
     use crate::ballots::Ballots;
     use crate::count::{Method, tally};
 
-    /// A strict order a > b > c > d > e from one ballot.
-    fn ordered() -> Tally {
-        let b = Ballots::from_rows(
+    /// One ballot ranking a > b > c > d > e.
+    fn one_strict_ballot() -> Ballots {
+        Ballots::from_rows(
             ["a", "b", "c", "d", "e"]
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
             &[vec![Some(1), Some(2), Some(3), Some(4), Some(5)]],
         )
-        .expect("valid");
-        tally(&b, Method::Elekto)
+        .expect("valid")
+    }
+
+    /// A strict order a > b > c > d > e from one ballot.
+    fn ordered() -> Tally {
+        tally(&one_strict_ballot(), Method::Elekto)
     }
 
     fn cap(max: u32, continuing: &[&str], employers: &[(&str, &str)]) -> EmployerCap {
@@ -380,15 +384,7 @@ mod tests {
 
     #[test]
     fn schulze_on_a_total_order_is_the_plain_allocation() {
-        let b = Ballots::from_rows(
-            ["a", "b", "c", "d", "e"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            &[vec![Some(1), Some(2), Some(3), Some(4), Some(5)]],
-        )
-        .expect("valid");
-        let t = tally(&b, Method::Schulze);
+        let t = tally(&one_strict_ballot(), Method::Schulze);
         for seats in 0..=6 {
             assert_eq!(
                 allocate(&t, seats, None),
