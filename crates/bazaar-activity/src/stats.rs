@@ -138,7 +138,7 @@ fn load_event_facts(
     }
     let (mut repos, mut logins) = (Interner::default(), Interner::default());
     // (repo, lower-cased login, type, day) -> (greatest spelling, count)
-    let mut groups: FxHashMap<(u32, u32, u8, i32), (u32, u64)> = FxHashMap::default();
+    let mut groups: FxHashMap<(u32, u32, u8, Day), (u32, u64)> = FxHashMap::default();
     let mut stmt = conn.prepare(
         "SELECT repo, actor, actor_lower, type, created_at FROM events
          WHERE is_bot = 0 AND created_at >= ?1 AND created_at < ?2",
@@ -151,7 +151,7 @@ fn load_event_facts(
         let code = r
             .get::<_, i64>(3)?
             .clamp(0, CONTRIBUTION_TYPES.len() as i64 - 1) as u8;
-        let day = r.get::<_, i64>(4)?.div_euclid(86_400) as i32;
+        let day = Day::from_unix(r.get::<_, i64>(4)?);
         let g = groups.entry((repo, lower, code, day)).or_insert((actor, 0));
         if logins.names[actor as usize] > logins.names[g.0 as usize] {
             g.0 = actor;
@@ -176,7 +176,7 @@ fn load_event_facts(
             repo: repos.names[repo as usize].clone(),
             login: logins.names[actor as usize].clone(),
             kind: CONTRIBUTION_TYPES[code as usize],
-            day: Day(day),
+            day,
             count,
         })
         .collect())
