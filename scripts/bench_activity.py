@@ -4,7 +4,6 @@ measured in the same run; best of N runs for each timing."""
 import json
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -21,16 +20,6 @@ HOURS = int(os.environ.get("BENCH_HOURS", "12"))
 PER_HOUR = int(os.environ.get("BENCH_EVENTS_PER_HOUR", "6000"))
 
 
-def run(cmd, cwd=None, out=subprocess.DEVNULL):
-    """Run a command; return (wall seconds, peak RSS of children in KiB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, check=True, stdout=out, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - t
-    # ru_maxrss of children is the max over all children so far; measure with /usr/bin/time instead when needed.
-    return wall, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-
-
 def peak_rss_kib(cmd, cwd=None):
     r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -39,6 +28,17 @@ def peak_rss_kib(cmd, cwd=None):
 
 def best(f, n=RUNS):
     return min(f() for _ in range(n))
+
+
+PAIRS = max(RUNS, 5)
+
+
+def interleaved(ours, theirs):
+    """Run the two in turn, PAIRS times, so that a change in the machine's
+    load hits both; return (our best, their best, median of our/their)."""
+    pairs = [(ours(), theirs()) for _ in range(PAIRS)]
+    return (min(p[0] for p in pairs), min(p[1] for p in pairs),
+            statistics.median(p[0] / p[1] for p in pairs))
 
 
 def bench_git():
@@ -65,13 +65,11 @@ def bench_git():
         return time.perf_counter() - t
 
     git_log()  # warm-up: the clone's pack in the file cache
-    pairs = [(bazaar(), git_log()) for _ in range(max(RUNS, 5))]
-    b, g = min(p[0] for p in pairs), min(p[1] for p in pairs)
-    ratio = statistics.median(p[0] / p[1] for p in pairs)
+    b, g, ratio = interleaved(bazaar, git_log)
     print(f"git history (keps, 9,571 commits, line counts):")
     print(f"  git log --no-merges --numstat -M : {g:7.3f} s")
     print(f"  bazaar activity ingest git       : {b:7.3f} s  (into a fresh SQLite store)")
-    print(f"  ratio bazaar / git               : {ratio:7.2f}  (median of {len(pairs)} interleaved pairs;"
+    print(f"  ratio bazaar / git               : {ratio:7.2f}  (median of {PAIRS} interleaved pairs;"
           f" target <= 1.00)")
 
 
@@ -139,12 +137,8 @@ def bench_gharchive():
                 subprocess.run(["zcat", str(f)], check=True, stdout=subprocess.DEVNULL)
             return time.perf_counter() - t
 
-        # Interleaved (bazaar, DuckDB, bazaar, DuckDB, ...) so that a change in
-        # the machine's load hits both; the ratio is the median of the pairs'.
         duck()  # warm-up: file cache, DuckDB's import
-        pairs = [(bazaar(), duck()) for _ in range(max(RUNS, 5))]
-        b, k = min(p[0] for p in pairs), min(p[1] for p in pairs)
-        ratio = statistics.median(p[0] / p[1] for p in pairs)
+        b, k, ratio = interleaved(bazaar, duck)
         z = best(zcat, 1)
         for p in WORK.glob(f"gha-{scale}x.db*"):
             p.unlink()
@@ -162,7 +156,7 @@ def bench_gharchive():
         print(f"    zcat (one core)                 : {z:7.3f} s  ({raw / z / 1e6:5.0f} MB/s)")
         print(f"    DuckDB read_json + GROUP BY     : {k:7.3f} s  ({raw / k / 1e6:5.0f} MB/s)")
         print(f"    bazaar ingest + stats people    : {b:7.3f} s  ({raw / b / 1e6:5.0f} MB/s)")
-        print(f"    ratio bazaar / DuckDB           : {ratio:7.2f}  (median of {max(RUNS, 5)} interleaved pairs;"
+        print(f"    ratio bazaar / DuckDB           : {ratio:7.2f}  (median of {PAIRS} interleaved pairs;"
               f" target <= 1.00)")
         print(f"    peak RSS of bazaar ingest       : {rss / 1024:7.1f} MiB")
         print(f"    same table as DuckDB            : {'yes' if same else 'NO'} ({rows} login/type rows)")
